@@ -1,0 +1,23 @@
+"""gunicorn settings, read from the environment (see README: Configuration)."""
+
+import os
+from pathlib import Path
+
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+preload_app = True
+# Proxies allowed to set the scheme; the portal's own middleware decides the client address.
+forwarded_allow_ips = os.environ.get("DJANGO_TRUSTED_PROXIES", "127.0.0.1") or "127.0.0.1"
+
+
+def on_starting(server):
+    """Hold the embedded PostgreSQL in the master, so it outlives worker restarts."""
+    if not os.environ.get("DATABASE_URL"):
+        from portal.embedded_db import ensure_server
+
+        ensure_server(str(Path(__file__).resolve().parent / ".data"))

@@ -1,0 +1,277 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from personnel import scoping
+from personnel.models import Assignment, Employee, Position, StaffScope, Unit
+
+admin.site.site_header = _("Administrasi Portal Kinerja ASN Kota Tanjungpinang")
+admin.site.site_title = _("Admin portal kinerja ASN")
+admin.site.index_title = _("Pengelolaan data")
+
+SCOPED_MODELS = (Unit, Position, Employee, Assignment)
+
+
+class ScopedChoicesMixin:
+    """Limit every foreign-key choice (and so every autocomplete answer) to the user's units."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model in SCOPED_MODELS:
+            kwargs["queryset"] = scoping.scoped_queryset(db_field.related_model, request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class UnitScopedAdmin(ScopedChoicesMixin, admin.ModelAdmin):
+    """Changelists, forms, actions and autocompletes narrowed to the staff user's units."""
+
+    def get_queryset(self, request):
+        return scoping.scoped_queryset(self.model, request.user, super().get_queryset(request))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None and self._exists_outside_scope(object_id, from_field):
+            # Say "forbidden" rather than pretend it is missing: the clerk asked for a real row.
+            raise PermissionDenied
+        return obj
+
+    def _exists_outside_scope(self, object_id, from_field):
+        field = self.model._meta.get_field(from_field) if from_field else self.model._meta.pk
+        try:
+            value = field.to_python(object_id)
+        except ValidationError:
+            return False
+        return self.model._default_manager.filter(**{field.attname: value}).exists()
+
+    def _in_scope(self, request, obj):
+        return obj is None or scoping.can_access(request.user, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+
+class UnitAdminForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "kind", "parent", "order", "is_active"]
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.request_user
+        if not scoping.is_unrestricted(user) and cleaned.get("parent") is None:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "Pilih unit induk di dalam cakupan Anda; unit akar hanya untuk admin."
+                    )
+                }
+            )
+        return cleaned
+
+
+@admin.register(Unit)
+class UnitAdmin(UnitScopedAdmin):
+    form = UnitAdminForm
+    list_display = ["name", "code", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "code"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"code": ["name"]}
+    ordering = ["name"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        request.unit_being_edited = obj  # per request: the admin instance is shared by threads
+        form = super().get_form(request, obj, change, **kwargs)
+        form.request_user = request.user
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        editing = getattr(request, "unit_being_edited", None)
+        if db_field.name == "parent" and editing is not None and editing.parent_id:
+            # The top unit of a clerk's scope keeps its parent, which lies outside the scope.
+            field.queryset = field.queryset | Unit.objects.filter(pk=editing.parent_id)
+        return field
+
+
+@admin.register(Position)
+class PositionAdmin(UnitScopedAdmin):
+    list_display = ["title", "unit", "jabatan_type", "level", "is_head"]
+    list_filter = ["jabatan_type", "level", "is_head", ("unit", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["title", "unit__name", "unit__code"]
+    list_select_related = ["unit"]
+    autocomplete_fields = ["unit"]
+
+
+class CurrentUnitFilter(admin.SimpleListFilter):
+    title = _("unit kerja (termasuk sub-unit)")
+    parameter_name = "unit"
+
+    def lookups(self, request, model_admin):
+        units = scoping.units_for(request.user).active().order_by("name")
+        return [(unit.code, unit.name) for unit in units.only("code", "name")]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if not code:
+            return queryset
+        unit = scoping.units_for(request.user).filter(code=code).first()
+        if unit is None:
+            return queryset.none()
+        return queryset.in_units(Unit.objects.subtree_of([unit]).values("pk"))
+
+
+class CurrentJabatanTypeFilter(admin.SimpleListFilter):
+    title = _("jenis jabatan saat ini")
+    parameter_name = "jabatan"
+
+    def lookups(self, request, model_admin):
+        from personnel.choices import JabatanType
+
+        return JabatanType.choices
+
+    def queryset(self, request, queryset):
+        from personnel.choices import JabatanType
+
+        if self.value() not in JabatanType.values:
+            return queryset
+        current = Assignment.objects.primary().current()
+        return queryset.filter(
+            pk__in=current.filter(position__jabatan_type=self.value()).values("employee_id")
+        )
+
+
+class AssignmentFormSet(forms.BaseInlineFormSet):
+    require_primary_in_scope = False
+
+    def clean(self):
+        super().clean()
+        if not self.require_primary_in_scope or any(self.errors):
+            return
+        has_current_primary = any(
+            form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("is_primary")
+            and form.cleaned_data.get("end") is None
+            for form in self.forms
+        )
+        if not has_current_primary:
+            raise ValidationError(
+                _(
+                    "Tambahkan penempatan jabatan utama yang masih berlaku di unit Anda; "
+                    "tanpa itu pegawai ini tidak akan terlihat oleh Anda."
+                )
+            )
+
+
+class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
+    model = Assignment
+    formset = AssignmentFormSet
+    extra = 0
+    autocomplete_fields = ["position"]
+    fields = ["position", "start", "end", "is_primary", "decree"]
+    ordering = ["-start"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.require_primary_in_scope = obj is None and not scoping.is_unrestricted(request.user)
+        return formset
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("position__unit")
+
+
+@admin.register(Employee)
+class EmployeeAdmin(UnitScopedAdmin):
+    list_display = [
+        "full_name",
+        "nip",
+        "employment_type",
+        "golongan",
+        "current_position",
+        "status",
+    ]
+    list_filter = [
+        CurrentUnitFilter,
+        CurrentJabatanTypeFilter,
+        "employment_type",
+        "golongan",
+        "status",
+    ]
+    search_fields = ["^nip", "name", "gelar_depan", "gelar_belakang"]
+    search_help_text = _("Cari dengan awal NIP atau nama.")
+    readonly_fields = ["public_id", "created_at", "updated_at"]
+    inlines = [AssignmentInline]
+    list_per_page = 50
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "nip",
+                    "employment_type",
+                    ("gelar_depan", "name", "gelar_belakang"),
+                    "golongan",
+                    "status",
+                ]
+            },
+        ),
+        (
+            _("Data yang diturunkan dari NIP (PNS) atau diisi manual (PPPK)"),
+            {"fields": ["gender", "birth_date", "tmt_cpns"]},
+        ),
+        (_("Kontak (tidak pernah dipublikasikan)"), {"fields": ["email", "phone"]}),
+        (_("Sistem"), {"fields": ["public_id", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_current_assignment()
+
+    @admin.display(description=_("jabatan saat ini"))
+    def current_position(self, employee):
+        current = getattr(employee, "current_assignments", None)
+        if not current:
+            return "—"
+        return str(current[0].position)
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(UnitScopedAdmin):
+    list_display = ["employee", "position", "start", "end", "is_primary"]
+    list_filter = ["is_primary", "position__jabatan_type"]
+    search_fields = ["^employee__nip", "employee__name", "position__title"]
+    list_select_related = ["employee", "position", "position__unit"]
+    autocomplete_fields = ["employee", "position"]
+    date_hierarchy = "start"
+
+
+class StaffScopeInline(admin.TabularInline):
+    model = StaffScope
+    extra = 1
+    autocomplete_fields = ["unit"]
+    verbose_name = _("unit yang boleh diakses")
+    verbose_name_plural = _("unit yang boleh diakses (beserta sub-unitnya)")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    inlines = [StaffScopeInline]
+
+
+import personnel.admin_import  # noqa: E402, F401  (registers the import history and views)

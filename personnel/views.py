@@ -1,0 +1,96 @@
+from django.db.models import Count
+from django.views.generic import DetailView, TemplateView
+
+from personnel.choices import GOLONGAN_ORDER, EmployeeStatus, EmploymentType, JabatanType
+from personnel.disclosure import public_employee_fields, suppress, suppressed_table
+from personnel.models import Assignment, Position, Unit
+
+
+def _staff(units):
+    """Current primary assignments of active employees in `units` (a queryset of units)."""
+    return (
+        Assignment.objects.primary()
+        .current()
+        .filter(position__unit__in=units, employee__status=EmployeeStatus.ACTIVE)
+    )
+
+
+class UnitDirectoryView(TemplateView):
+    template_name = "personnel/unit_directory.html"
+
+    def get_context_data(self, **kwargs):
+        units = list(Unit.objects.for_directory())
+        own_counts = dict(
+            _staff(Unit.objects.active())
+            .values_list("position__unit_id")
+            .annotate(n=Count("employee_id", distinct=True))
+        )
+        children: dict[int | None, list[Unit]] = {}
+        for unit in units:
+            children.setdefault(unit.parent_id, []).append(unit)
+
+        def subtree_total(unit):
+            return own_counts.get(unit.pk, 0) + sum(
+                subtree_total(child) for child in children.get(unit.pk, [])
+            )
+
+        def build(parent_id, depth):
+            return [
+                {
+                    "unit": unit,
+                    "staff": suppress(subtree_total(unit)),
+                    "children": build(unit.pk, depth + 1),
+                    "depth": depth,
+                }
+                for unit in children.get(parent_id, [])
+            ]
+
+        known = {unit.pk for unit in units}
+        roots = [unit.parent_id for unit in units if unit.parent_id not in known]
+        tree = [node for root in dict.fromkeys(roots) for node in build(root, 0)]
+        return super().get_context_data(tree=tree, unit_count=len(units), **kwargs)
+
+
+class UnitDetailView(DetailView):
+    template_name = "personnel/unit_detail.html"
+    context_object_name = "unit"
+    slug_field = "code"
+    slug_url_kwarg = "code"
+
+    def get_queryset(self):
+        return Unit.objects.active().select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        unit = self.object
+        subtree = Unit.objects.subtree_of([unit]).values("pk")
+        staff = _staff(subtree)
+        by_type = dict(staff.values_list("position__jabatan_type").annotate(n=Count("employee_id")))
+        by_golongan = dict(staff.values_list("employee__golongan").annotate(n=Count("employee_id")))
+        by_employment = dict(
+            staff.values_list("employee__employment_type").annotate(n=Count("employee_id"))
+        )
+        type_cells, total = suppressed_table(by_type, JabatanType.choices)
+        golongan_cells, _total = suppressed_table(
+            by_golongan, [(code, code) for code in GOLONGAN_ORDER], skip_empty=True
+        )
+        employment_cells, _total = suppressed_table(by_employment, EmploymentType.choices)
+        head = (
+            _staff(Unit.objects.filter(pk=unit.pk))
+            .filter(position__is_head=True)
+            .select_related("employee", "position")
+            .only("employee_id", "position__title", *public_employee_fields("employee__"))
+            .first()
+        )
+        return super().get_context_data(
+            ancestors=list(Unit.objects.ancestors_of(unit)),
+            children=list(unit.children.active()),
+            head=head,
+            type_cells=type_cells,
+            golongan_cells=golongan_cells,
+            employment_cells=employment_cells,
+            total=total,
+            positions=Position.objects.filter(unit=unit).order_by(
+                "-is_head", "jabatan_type", "title"
+            ),
+            **kwargs,
+        )

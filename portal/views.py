@@ -1,0 +1,56 @@
+import logging
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from personnel.choices import EmployeeStatus, EmploymentType, UnitKind
+from personnel.models import Employee, Unit
+
+logger = logging.getLogger(__name__)
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        active = Employee.objects.filter(status=EmployeeStatus.ACTIVE)
+        asn = active.aggregate(
+            total=Count("pk"),
+            pns=Count("pk", filter=Q(employment_type=EmploymentType.PNS)),
+            pppk=Count("pk", filter=Q(employment_type=EmploymentType.PPPK)),
+        )
+        kinds = dict(Unit.objects.active().values_list("kind").annotate(n=Count("pk")))
+        top_units = (
+            Unit.objects.active()
+            .filter(parent__parent__isnull=True, parent__isnull=False)
+            .order_by("order", "name")
+            .only("code", "name", "kind")
+        )
+        return super().get_context_data(
+            asn=asn,
+            opd_count=len(top_units),
+            kecamatan_count=kinds.get(UnitKind.KECAMATAN, 0),
+            kelurahan_count=kinds.get(UnitKind.KELURAHAN, 0),
+            top_units=top_units,
+            **kwargs,
+        )
+
+
+class AboutView(TemplateView):
+    template_name = "portal/about.html"
+
+
+@never_cache
+def healthz(request):
+    """Liveness for the load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any failure to reach the database, embedded server start included
+        logger.exception("health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
