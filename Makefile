@@ -57,8 +57,8 @@ format: $(STAMP)
 
 # Needs GNU gettext (apt-get install gettext); the compiled catalogues are committed.
 messages: $(STAMP)
-	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l en -l id --no-location --no-obsolete --ignore=.venv --ignore=.data
-	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-location --no-obsolete --ignore=.venv --ignore=.data --ignore=staticfiles
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | sed '/^-e /d' > constraints.tmp

@@ -12,14 +12,12 @@ admin.site.site_header = _("Administrasi Portal Kinerja ASN Kota Tanjungpinang")
 admin.site.site_title = _("Admin portal kinerja ASN")
 admin.site.index_title = _("Pengelolaan data")
 
-SCOPED_MODELS = (Unit, Position, Employee, Assignment)
-
 
 class ScopedChoicesMixin:
     """Limit every foreign-key choice (and so every autocomplete answer) to the user's units."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model in SCOPED_MODELS:
+        if db_field.related_model in scoping.SCOPED_MODELS:
             kwargs["queryset"] = scoping.scoped_queryset(db_field.related_model, request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -196,7 +194,7 @@ class AssignmentInline(ScopedChoicesMixin, admin.TabularInline):
 @admin.register(Employee)
 class EmployeeAdmin(UnitScopedAdmin):
     list_display = [
-        "full_name",
+        "display_name",
         "nip",
         "employment_type",
         "golongan",
@@ -238,6 +236,10 @@ class EmployeeAdmin(UnitScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_current_assignment()
+
+    @admin.display(description=_("nama lengkap"), ordering="name")
+    def display_name(self, employee):
+        return employee.full_name
 
     @admin.display(description=_("jabatan saat ini"))
     def current_position(self, employee):

@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from personnel.importing import (
@@ -252,7 +252,11 @@ class PersonnelImportAdmin(admin.ModelAdmin):
                 record.save(update_fields=["status", "errors", "error_count"])
                 messages.error(
                     request,
-                    _("Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.")
+                    ngettext(
+                        "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
+                        "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
+                        record.error_count,
+                    )
                     % {"count": record.error_count},
                 )
                 return redirect("admin:personnel_personnelimport_preview", record.pk)
@@ -278,9 +282,12 @@ class PersonnelImportAdmin(admin.ModelAdmin):
             record.save()
         messages.success(
             request,
-            _(
+            ngettext(
                 "Impor diterapkan: %(created)s pegawai baru, %(updated)s diperbarui, "
-                "%(unchanged)s tanpa perubahan."
+                "%(unchanged)s tanpa perubahan.",
+                "Impor diterapkan: %(created)s pegawai baru, %(updated)s diperbarui, "
+                "%(unchanged)s tanpa perubahan.",
+                record.created_count,
             )
             % {
                 "created": record.created_count,

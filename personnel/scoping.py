@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 
 from personnel.models import Assignment, Employee, Position, Unit
 
+SCOPED_MODELS = (Unit, Position, Employee, Assignment)
+
 
 def is_unrestricted(user) -> bool:
     return bool(user.is_active and user.is_superuser)
