@@ -41,11 +41,11 @@ dev: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # The same suite against the machine's plain PostgreSQL 15 server.
 test-postgres15: $(STAMP)
-	DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres $(BIN)/pytest
+	DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres $(BIN)/pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

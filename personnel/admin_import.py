@@ -3,12 +3,11 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -20,11 +19,15 @@ from personnel.importing import (
     PERMISSION,
     REQUIRED_COLUMNS,
     ImportFileError,
-    apply_import,
     plan_file,
     template_csv,
 )
 from personnel.models import ImportStatus, PersonnelImport
+from personnel.services import (
+    ImportAlreadyProcessed,
+    personnel_import_apply,
+    personnel_import_check,
+)
 
 PREVIEW_CHANGES = 50
 PREVIEW_ERRORS = 500
@@ -165,25 +168,13 @@ class PersonnelImportAdmin(admin.ModelAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            data = upload.read()
             try:
-                plan = plan_file(name=upload.name, data=data, user=request.user)
+                record = personnel_import_check(
+                    name=upload.name, data=upload.read(), by=request.user
+                )
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
-                # A rejected file wrote nothing, so its history row counts nothing but errors.
-                planned = not plan.errors
-                record = PersonnelImport.objects.create(
-                    file_name=upload.name[:255],
-                    content=data,
-                    uploaded_by=request.user,
-                    status=ImportStatus.PREVIEWED if planned else ImportStatus.REJECTED,
-                    created_count=len(plan.creates) if planned else 0,
-                    updated_count=len(plan.updates) if planned else 0,
-                    unchanged_count=len(plan.unchanged) if planned else 0,
-                    error_count=len(plan.errors),
-                    errors=[error.as_dict() for error in plan.errors],
-                )
                 return redirect("admin:personnel_personnelimport_preview", record.pk)
         context = self._context(
             request,
@@ -226,60 +217,32 @@ class PersonnelImportAdmin(admin.ModelAdmin):
 
     def apply_view(self, request, pk):
         self._check_permission(request)
-        with transaction.atomic():
-            # The row lock makes a double click apply the file once.
-            record = get_object_or_404(
-                self.get_queryset(request).select_for_update(of=("self",)), pk=pk
+        record = get_object_or_404(self.get_queryset(request), pk=pk)
+        try:
+            record = personnel_import_apply(record=record, by=request.user)
+        except ImportAlreadyProcessed:
+            messages.error(request, _("Impor ini sudah diproses sebelumnya."))
+            return redirect("admin:personnel_personnelimport_preview", record.pk)
+        except IntegrityError:
+            messages.error(
+                request,
+                _(
+                    "Data pegawai berubah selama impor berjalan; tidak ada data yang ditulis. "
+                    "Buka pratinjau lagi lalu terapkan ulang."
+                ),
             )
-            if record.status != ImportStatus.PREVIEWED:
-                messages.error(request, _("Impor ini sudah diproses sebelumnya."))
-                return redirect("admin:personnel_personnelimport_preview", record.pk)
-            try:
-                plan = plan_file(
-                    name=record.file_name, data=bytes(record.content), user=request.user
+            return redirect("admin:personnel_personnelimport_preview", record.pk)
+        if record.status == ImportStatus.REJECTED:
+            messages.error(
+                request,
+                ngettext(
+                    "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
+                    "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
+                    record.error_count,
                 )
-            except ImportFileError as error:
-                plan, file_error = None, str(error)
-            else:
-                file_error = None
-            if plan is None or plan.errors:
-                record.status = ImportStatus.REJECTED
-                if plan is None:
-                    record.errors = [{"row": "", "column": "", "value": "", "message": file_error}]
-                else:
-                    record.errors = [error.as_dict() for error in plan.errors]
-                record.error_count = len(record.errors)
-                record.save(update_fields=["status", "errors", "error_count"])
-                messages.error(
-                    request,
-                    ngettext(
-                        "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
-                        "Impor ditolak karena %(count)s galat; tidak ada data yang ditulis.",
-                        record.error_count,
-                    )
-                    % {"count": record.error_count},
-                )
-                return redirect("admin:personnel_personnelimport_preview", record.pk)
-            try:
-                with transaction.atomic():
-                    apply_import(plan=plan)
-            except IntegrityError:
-                messages.error(
-                    request,
-                    _(
-                        "Data pegawai berubah selama impor berjalan; tidak ada data yang ditulis. "
-                        "Buka pratinjau lagi lalu terapkan ulang."
-                    ),
-                )
-                return redirect("admin:personnel_personnelimport_preview", record.pk)
-            record.status = ImportStatus.APPLIED
-            record.applied_at = timezone.now()
-            record.created_count = len(plan.creates)
-            record.updated_count = len(plan.updates)
-            record.unchanged_count = len(plan.unchanged)
-            record.error_count = 0
-            record.errors = []
-            record.save()
+                % {"count": record.error_count},
+            )
+            return redirect("admin:personnel_personnelimport_preview", record.pk)
         messages.success(
             request,
             ngettext(

@@ -3,10 +3,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
-from django.utils import timezone
 
-from personnel.importing import ImportFileError, apply_import, plan_file
-from personnel.models import ImportStatus, PersonnelImport
+from personnel.importing import ImportFileError
+from personnel.services import personnel_import_run
 
 
 class Command(BaseCommand):
@@ -48,9 +47,14 @@ class Command(BaseCommand):
                 raise CommandError(f"Pengguna {user} tidak berhak mengimpor data pegawai.")
 
         try:
-            plan = plan_file(name=path.name, data=data, user=account)
+            plan = personnel_import_run(name=path.name, data=data, by=account, dry_run=dry_run)
         except ImportFileError as error:
             raise CommandError(str(error)) from None
+        except IntegrityError as error:
+            raise CommandError(
+                "Data pegawai berubah selama impor berjalan; tidak ada data yang ditulis. "
+                f"Jalankan ulang perintah ini. ({error})"
+            ) from None
 
         for warning in plan.warnings:
             self.stdout.write(self.style.WARNING(warning))
@@ -65,37 +69,10 @@ class Command(BaseCommand):
         for error in plan.errors:
             self.stderr.write(str(error))
         if plan.errors:
-            self._record(account, path.name, data, plan, ImportStatus.REJECTED, dry_run)
             raise CommandError(
                 f"Impor dibatalkan: {len(plan.errors)} galat. Tidak ada data yang ditulis."
             )
         if dry_run:
             self.stdout.write("Uji coba (--dry-run): tidak ada data yang ditulis.")
             return
-        try:
-            apply_import(plan=plan)
-        except IntegrityError as error:
-            raise CommandError(
-                "Data pegawai berubah selama impor berjalan; tidak ada data yang ditulis. "
-                f"Jalankan ulang perintah ini. ({error})"
-            ) from None
-        self._record(account, path.name, data, plan, ImportStatus.APPLIED, dry_run)
         self.stdout.write(self.style.SUCCESS("Impor selesai."))
-
-    def _record(self, account, name, data, plan, status, dry_run):
-        # Only an attributed run leaves an audit record: the model needs an uploader.
-        if account is None or dry_run:
-            return
-        applied = status == ImportStatus.APPLIED
-        PersonnelImport.objects.create(
-            file_name=name[:255],
-            content=data,
-            uploaded_by=account,
-            status=status,
-            applied_at=timezone.now() if applied else None,
-            created_count=len(plan.creates) if applied else 0,
-            updated_count=len(plan.updates) if applied else 0,
-            unchanged_count=len(plan.unchanged) if applied else 0,
-            error_count=len(plan.errors),
-            errors=[error.as_dict() for error in plan.errors],
-        )
