@@ -17,7 +17,7 @@ class ScopedChoicesMixin:
     """Limit every foreign-key choice (and so every autocomplete answer) to the user's units."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model in scoping.SCOPED_MODELS:
+        if scoping.is_scoped(db_field.related_model):
             kwargs["queryset"] = scoping.scoped_queryset(db_field.related_model, request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from personnel import nip as nip_rules
+from personnel.audit import audited
 from personnel.choices import (
     GOLONGAN_BY_TYPE,
     GOLONGAN_CHOICES,
@@ -35,6 +36,9 @@ def new_public_id() -> str:
 
 
 class UnitQuerySet(models.QuerySet):
+    def in_units(self, units):
+        return self.filter(pk__in=units)
+
     def active(self):
         return self.filter(is_active=True)
 
@@ -76,6 +80,7 @@ class UnitQuerySet(models.QuerySet):
         return self.active().only("id", "code", "name", "kind", "parent_id", "order")
 
 
+@audited()
 class Unit(models.Model):
     """A city agency (OPD) or one of its parts, in the organisation tree."""
 
@@ -160,6 +165,7 @@ class PositionQuerySet(models.QuerySet):
         return self.filter(unit__in=units)
 
 
+@audited()
 class Position(models.Model):
     """A jabatan in a unit, held by zero or more employees through assignments."""
 
@@ -258,6 +264,7 @@ class EmployeeQuerySet(models.QuerySet):
         )
 
 
+@audited()
 class Employee(models.Model):
     """An ASN (PNS or PPPK). The NIP and contact data are private; public pages use public_id."""
 
@@ -423,6 +430,9 @@ class DateRange(Func):
 
 
 class AssignmentQuerySet(models.QuerySet):
+    def in_units(self, units):
+        return self.filter(position__unit__in=units)
+
     def primary(self):
         return self.filter(is_primary=True)
 
@@ -431,6 +441,7 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(Q(end__isnull=True) | Q(end__gte=day), start__lte=day)
 
 
+@audited()
 class Assignment(models.Model):
     """An employee holding a position from `start` to `end` (inclusive; open when empty)."""
 
@@ -488,6 +499,7 @@ class Assignment(models.Model):
         return f"{self.employee} – {self.position.title}"
 
 
+@audited()
 class StaffScope(models.Model):
     """Which units (with their sub-units) a staff user may see and change in the admin."""
 

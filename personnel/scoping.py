@@ -8,9 +8,12 @@ through these functions; templates never decide.
 
 from django.db.models import QuerySet
 
-from personnel.models import Assignment, Employee, Position, Unit
+from personnel.models import Unit
 
-SCOPED_MODELS = (Unit, Position, Employee, Assignment)
+
+def is_scoped(model) -> bool:
+    """A model is unit-scoped when its queryset can narrow itself to units (`in_units`)."""
+    return hasattr(model._default_manager.get_queryset(), "in_units")
 
 
 def is_unrestricted(user) -> bool:
@@ -30,16 +33,9 @@ def scoped_queryset(model, user, queryset=None) -> QuerySet:
     queryset = model._default_manager.all() if queryset is None else queryset
     if is_unrestricted(user):
         return queryset
-    units = units_for(user)
-    if model is Unit:
-        return queryset.filter(pk__in=units.values("pk"))
-    if model is Position:
-        return queryset.filter(unit__in=units.values("pk"))
-    if model is Assignment:
-        return queryset.filter(position__unit__in=units.values("pk"))
-    if model is Employee:
-        return queryset.in_units(units.values("pk"))
-    raise TypeError(f"no unit scope is defined for {model.__name__}")
+    if not is_scoped(model):
+        raise TypeError(f"no unit scope is defined for {model.__name__}")
+    return queryset.in_units(units_for(user).values("pk"))
 
 
 def can_access(user, obj) -> bool:

@@ -1,11 +1,13 @@
 """Every model registered in the admin, not only the personnel ones, is closed to outsiders."""
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from personnel import scoping
+from personnel.admin import UnitScopedAdmin
 from personnel.roles import ALL_GROUPS
 from tests.factories import UnitFactory, UserFactory
 
@@ -14,7 +16,11 @@ pytestmark = pytest.mark.django_db
 REGISTERED = sorted(
     (model._meta.app_label, model._meta.model_name) for model in admin.site._registry
 )
-UNIT_SCOPED = {(m._meta.app_label, m._meta.model_name) for m in scoping.SCOPED_MODELS}
+UNIT_SCOPED = {
+    (model._meta.app_label, model._meta.model_name)
+    for model in apps.get_models()
+    if scoping.is_scoped(model)
+}
 
 
 def changelist(app_label, model_name):
@@ -44,8 +50,9 @@ def test_a_role_opens_an_admin_list_only_with_a_permission_for_it(
 
 
 @pytest.mark.parametrize(("app_label", "model_name"), sorted(UNIT_SCOPED))
-def test_every_unit_scoped_model_is_registered(app_label, model_name):
-    assert (app_label, model_name) in REGISTERED
+def test_every_unit_scoped_model_is_registered_with_a_scoped_admin(app_label, model_name):
+    model = apps.get_model(app_label, model_name)
+    assert isinstance(admin.site._registry[model], UnitScopedAdmin)
 
 
 def test_only_superusers_manage_staff_accounts(client):

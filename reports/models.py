@@ -1,0 +1,675 @@
+import calendar
+from datetime import date
+
+import pgtrigger
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from personnel.audit import audited
+from personnel.models import Employee, Position, Unit
+from reports.choices import (
+    IN_PROGRESS_STATUSES,
+    PREDIKAT_EXPLANATION,
+    PREDIKAT_MATRIX,
+    PUBLIC_STATUSES,
+    TRANSITIONS,
+    Aspect,
+    BerAkhlak,
+    IndicatorKind,
+    OrganisationPredikat,
+    PeriodKind,
+    Predikat,
+    Rating,
+    ReportStatus,
+)
+
+QUARTER_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+MONTH_NAMES = {
+    1: _("Januari"),
+    2: _("Februari"),
+    3: _("Maret"),
+    4: _("April"),
+    5: _("Mei"),
+    6: _("Juni"),
+    7: _("Juli"),
+    8: _("Agustus"),
+    9: _("September"),
+    10: _("Oktober"),
+    11: _("November"),
+    12: _("Desember"),
+}
+PERIOD_NUMBERS = {PeriodKind.MONTHLY: 12, PeriodKind.QUARTERLY: 4, PeriodKind.ANNUAL: 1}
+
+
+def period_bounds(kind: str, year: int, number: int) -> tuple[date, date]:
+    if kind == PeriodKind.MONTHLY:
+        first_month, last_month = number, number
+    elif kind == PeriodKind.QUARTERLY:
+        first_month, last_month = 3 * number - 2, 3 * number
+    else:
+        first_month, last_month = 1, 12
+    return (
+        date(year, first_month, 1),
+        date(year, last_month, calendar.monthrange(year, last_month)[1]),
+    )
+
+
+def period_code(kind: str, year: int, number: int) -> str:
+    if kind == PeriodKind.MONTHLY:
+        return f"{year}-{number:02d}"
+    if kind == PeriodKind.QUARTERLY:
+        return f"{year}-t{number}"
+    return f"{year}"
+
+
+class PeriodQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.order_by("-year", "kind", "-number")
+
+
+@audited()
+class Period(models.Model):
+    """An evaluation period: a month, a quarter (triwulan) or a year."""
+
+    kind = models.CharField(_("jenis"), max_length=12, choices=PeriodKind.choices)
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    number = models.PositiveSmallIntegerField(
+        _("nomor"),
+        default=1,
+        help_text=_("Bulan (1–12) untuk periode bulanan, triwulan (1–4), atau 1 untuk tahunan."),
+    )
+    code = models.SlugField(
+        _("kode"),
+        max_length=10,
+        unique=True,
+        editable=False,
+        help_text=_("Dipakai di alamat publik: 2025-01, 2025-t1, 2025."),
+    )
+    start = models.DateField(_("mulai"), editable=False)
+    end = models.DateField(_("selesai"), editable=False)
+    is_open = models.BooleanField(
+        _("terbuka"),
+        default=True,
+        help_text=_("Hapus centang untuk menutup periode: tidak ada laporan baru yang dibuat."),
+    )
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("periode penilaian")
+        verbose_name_plural = _("periode penilaian")
+        ordering = ["-year", "kind", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "year", "number"], name="period_unique"),
+            models.CheckConstraint(
+                condition=Q(kind=PeriodKind.MONTHLY, number__gte=1, number__lte=12)
+                | Q(kind=PeriodKind.QUARTERLY, number__gte=1, number__lte=4)
+                | Q(kind=PeriodKind.ANNUAL, number=1),
+                name="period_number_fits_kind",
+            ),
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="period_order"),
+        ]
+
+    def __str__(self):
+        if self.kind == PeriodKind.MONTHLY:
+            return f"{MONTH_NAMES[self.number]} {self.year}"
+        if self.kind == PeriodKind.QUARTERLY:
+            return _("Triwulan %(roman)s %(year)s") % {
+                "roman": QUARTER_ROMAN[self.number],
+                "year": self.year,
+            }
+        return _("Tahun %(year)s") % {"year": self.year}
+
+    def save(self, *args, **kwargs):
+        # The code and dates follow from kind, year and number; no one types them.
+        self.start, self.end = period_bounds(self.kind, self.year, self.number)
+        self.code = period_code(self.kind, self.year, self.number)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reports:report-list") + f"?periode={self.code}"
+
+    def clean(self):
+        if self.kind and self.year:
+            if not 1 <= (self.number or 0) <= PERIOD_NUMBERS[self.kind]:
+                raise ValidationError({"number": _("Nomor periode tidak sesuai dengan jenisnya.")})
+            if not 2000 <= self.year <= 2100:
+                raise ValidationError({"year": _("Tahun di luar rentang 2000–2100.")})
+
+
+class ReportQuerySet(models.QuerySet):
+    def in_units(self, units):
+        return self.filter(unit__in=units)
+
+    def public(self):
+        """Every version citizens may read: published, superseded by a correction, or withdrawn."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def published(self):
+        """The current published version of each report."""
+        return self.filter(status=ReportStatus.PUBLISHED)
+
+    def not_withheld(self):
+        return self.exclude(
+            Exists(Withholding.objects.active().filter(employee_id=OuterRef("employee_id")))
+        )
+
+    def disclosed(self):
+        """Published reports an individual page may show (withheld employees left out)."""
+        return self.published().not_withheld()
+
+    def for_listing(self):
+        return self.select_related("employee", "period", "unit").only(
+            "id",
+            "version",
+            "status",
+            "predikat",
+            "position_title",
+            "jabatan_type",
+            "golongan",
+            "published_at",
+            "employee__public_id",
+            "employee__gelar_depan",
+            "employee__name",
+            "employee__gelar_belakang",
+            "period__code",
+            "period__kind",
+            "period__year",
+            "period__number",
+            "unit__code",
+            "unit__name",
+        )
+
+
+class FrozenUnless(pgtrigger.ReadOnly):
+    """ReadOnly, but only for rows whose old status is one of `statuses`."""
+
+    def __init__(self, *, statuses, **kwargs):
+        self.statuses = list(statuses)
+        super().__init__(**kwargs)
+
+    def get_condition(self, model):
+        changed = super().get_condition(model)
+        if isinstance(changed, pgtrigger.Q):
+            return pgtrigger.Q(old__status__in=self.statuses) & changed
+        listed = ", ".join(f"'{status}'" for status in self.statuses)
+        return pgtrigger.Condition(f'OLD."status" IN ({listed}) AND ({changed.sql})')
+
+
+WORKFLOW_FIELDS = [
+    "status",
+    "updated_at",
+    "submitted_at",
+    "submitted_by",
+    "approved_at",
+    "approved_by",
+    "published_at",
+    "published_by",
+    "withdrawn_at",
+    "withdrawn_by",
+    "withdrawal_reason",
+]
+
+
+@audited(exclude=["updated_at"])
+class Report(models.Model):
+    """One SKP evaluation of an employee for a period; corrections are new versions."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="reports"
+    )
+    period = models.ForeignKey(
+        Period, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="reports"
+    )
+    version = models.PositiveSmallIntegerField(_("versi"), default=1, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+        editable=False,
+    )
+    # What the employee was at evaluation time, kept as it was then.
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit kerja"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        help_text=_("Unit kerja pegawai pada periode ini; diisi dari jabatan utamanya."),
+    )
+    position = models.ForeignKey(
+        Position,
+        verbose_name=_("jabatan"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        null=True,
+        blank=True,
+    )
+    position_title = models.CharField(_("nama jabatan"), max_length=200, blank=True)
+    jabatan_type = models.CharField(_("jenis jabatan"), max_length=30, blank=True)
+    golongan = models.CharField(_("golongan"), max_length=6, blank=True)
+    evaluator = models.ForeignKey(
+        Employee,
+        verbose_name=_("pejabat penilai"),
+        on_delete=models.PROTECT,
+        related_name="evaluated_reports",
+        null=True,
+        blank=True,
+        help_text=_("Atasan langsung yang menilai."),
+    )
+    evaluator_superior = models.ForeignKey(
+        Employee,
+        verbose_name=_("atasan pejabat penilai"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    hasil_kerja = models.CharField(
+        _("rating hasil kerja"),
+        max_length=10,
+        choices=Rating.choices,
+        help_text=_("Penilaian pejabat penilai atas capaian seluruh RHK."),
+    )
+    perilaku = models.CharField(
+        _("rating perilaku kerja"),
+        max_length=10,
+        choices=Rating.choices,
+        help_text=_("Penilaian atas tujuh nilai BerAKHLAK."),
+    )
+    predikat = models.CharField(
+        _("predikat kinerja"),
+        max_length=16,
+        choices=Predikat.choices,
+        editable=False,
+        help_text=_("Diturunkan dari kedua rating menurut matriks PermenPANRB 6/2022."),
+    )
+    evaluator_notes = models.TextField(
+        _("catatan pejabat penilai"), blank=True, help_text=_("Umpan balik umum; dipublikasikan.")
+    )
+    correction_reason = models.TextField(
+        _("alasan koreksi"),
+        blank=True,
+        help_text=_("Wajib untuk versi kedua dan seterusnya; dipublikasikan bersama riwayat."),
+    )
+    previous = models.OneToOneField(
+        "self",
+        verbose_name=_("versi sebelumnya"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="correction",
+        editable=False,
+    )
+    withdrawal_reason = models.TextField(_("alasan penarikan"), blank=True, editable=False)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    submitted_at = models.DateTimeField(_("diajukan"), null=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diajukan oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+    approved_at = models.DateTimeField(_("disetujui"), null=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disetujui oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+    published_at = models.DateTimeField(_("diterbitkan"), null=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diterbitkan oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+    withdrawn_at = models.DateTimeField(_("ditarik"), null=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditarik oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("laporan kinerja (SKP)")
+        verbose_name_plural = _("laporan kinerja (SKP)")
+        ordering = ["-period__year", "employee__name"]
+        permissions = [
+            ("submit_report", _("Dapat mengajukan laporan kinerja")),
+            ("approve_report", _("Dapat menyetujui laporan kinerja")),
+            ("publish_report", _("Dapat menerbitkan, mengoreksi dan menarik laporan kinerja")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "period", "version"], name="report_one_per_version"
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "period"],
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_one_published",
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "period"],
+                condition=Q(status__in=IN_PROGRESS_STATUSES),
+                name="report_one_in_progress",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    *[
+                        Q(hasil_kerja=hasil, perilaku=perilaku, predikat=predikat)
+                        for (hasil, perilaku), predikat in PREDIKAT_MATRIX.items()
+                    ],
+                    _connector=Q.OR,
+                ),
+                name="report_predikat_matches_matrix",
+            ),
+            models.CheckConstraint(
+                condition=Q(version=1) | ~Q(correction_reason=""),
+                name="report_correction_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=ReportStatus.WITHDRAWN) | ~Q(withdrawal_reason=""),
+                name="report_withdrawal_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=PUBLIC_STATUSES) | Q(published_at__isnull=False),
+                name="report_published_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["period", "status", "unit"], name="report_period_status_unit"),
+            models.Index(fields=["employee", "status"], name="report_employee_status"),
+        ]
+        triggers = [
+            pgtrigger.FSM(name="report_workflow", field="status", transitions=TRANSITIONS),
+            # Once out of draft, the evaluation itself never changes: only the workflow moves.
+            FrozenUnless(
+                name="report_content_frozen",
+                statuses=[s for s in ReportStatus.values if s != ReportStatus.DRAFT],
+                exclude=WORKFLOW_FIELDS,
+            ),
+            # Once published, not even the publication stamps change; it may only be superseded
+            # by a correction or withdrawn with a reason.
+            FrozenUnless(
+                name="report_publication_frozen",
+                statuses=list(PUBLIC_STATUSES),
+                exclude=[
+                    "status",
+                    "updated_at",
+                    "withdrawn_at",
+                    "withdrawn_by",
+                    "withdrawal_reason",
+                ],
+            ),
+            FrozenUnless(
+                name="report_history_frozen",
+                statuses=[ReportStatus.SUPERSEDED, ReportStatus.WITHDRAWN],
+            ),
+            pgtrigger.Protect(
+                name="report_only_drafts_deleted",
+                operation=pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status__df=ReportStatus.DRAFT),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employee} – {self.period} (v{self.version})"
+
+    def save(self, *args, **kwargs):
+        self.predikat = PREDIKAT_MATRIX.get((self.hasil_kerja, self.perilaku), "")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "reports:report-detail",
+            kwargs={
+                "public_id": self.employee.public_id,
+                "period": self.period.code,
+                "version": self.version,
+            },
+        )
+
+    @property
+    def predikat_explanation(self):
+        return PREDIKAT_EXPLANATION.get(self.predikat, "")
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == ReportStatus.DRAFT
+
+
+# Children of a report change only while it is a draft; the database checks the parent.
+CHILD_FROZEN_SQL = """
+    IF EXISTS (
+        SELECT 1 FROM reports_report
+        WHERE id = COALESCE(NEW.report_id, OLD.report_id) AND status <> 'draft'
+    ) OR (TG_OP = 'UPDATE' AND EXISTS (
+        SELECT 1 FROM reports_report WHERE id = OLD.report_id AND status <> 'draft'
+    )) THEN
+        RAISE EXCEPTION 'reports: % of a report that is no longer a draft cannot change',
+            TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN COALESCE(NEW, OLD);
+"""
+
+
+def child_frozen_trigger(name: str) -> pgtrigger.Trigger:
+    return pgtrigger.Trigger(
+        name=name,
+        when=pgtrigger.Before,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        func=CHILD_FROZEN_SQL,
+    )
+
+
+@audited()
+class Indicator(models.Model):
+    """A planned work result (RHK) with its individual indicator (IKI), target and realisasi."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    kind = models.CharField(
+        _("jenis RHK"), max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.UTAMA
+    )
+    superior_rhk = models.ForeignKey(
+        "self",
+        verbose_name=_("RHK atasan yang diintervensi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("RHK pejabat penilai yang didukung oleh RHK ini, bila ada."),
+    )
+    rhk = models.TextField(_("rencana hasil kerja (RHK)"))
+    aspect = models.CharField(_("aspek"), max_length=10, choices=Aspect.choices)
+    iki = models.TextField(_("indikator kinerja individu (IKI)"))
+    target = models.CharField(_("target"), max_length=200)
+    realisasi = models.CharField(_("realisasi"), max_length=200, blank=True)
+    feedback = models.TextField(_("umpan balik"), blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("indikator kinerja")
+        verbose_name_plural = _("indikator kinerja")
+        ordering = ["report", "kind", "order", "id"]
+        triggers = [child_frozen_trigger("indicator_frozen_with_report")]
+
+    def __str__(self):
+        return self.iki[:80]
+
+
+@audited()
+class BehaviourRating(models.Model):
+    """The evaluator's note on one BerAKHLAK value, with the leader's specific expectation."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("laporan"), on_delete=models.CASCADE, related_name="behaviours"
+    )
+    value = models.CharField(_("nilai BerAKHLAK"), max_length=12, choices=BerAkhlak.choices)
+    rating = models.CharField(_("rating"), max_length=10, choices=Rating.choices)
+    notes = models.TextField(_("catatan"), blank=True)
+    leader_expectation = models.TextField(
+        _("ekspektasi khusus pimpinan"),
+        blank=True,
+        help_text=_("Ekspektasi khusus yang disampaikan pimpinan untuk nilai ini, bila ada."),
+    )
+
+    class Meta:
+        verbose_name = _("penilaian perilaku kerja")
+        verbose_name_plural = _("penilaian perilaku kerja (BerAKHLAK)")
+        ordering = ["report", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "value"], name="behaviour_once_per_value")
+        ]
+        triggers = [child_frozen_trigger("behaviour_frozen_with_report")]
+
+    def __str__(self):
+        return f"{self.get_value_display()}: {self.get_rating_display()}"
+
+
+class WithholdingQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(lifted_at__isnull=True)
+
+
+@audited()
+class Withholding(models.Model):
+    """The PPID's decision to withhold an employee's individual reports from the public."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="withholdings"
+    )
+    reason = models.TextField(
+        _("alasan (uji konsekuensi)"),
+        help_text=_(
+            "Hasil uji konsekuensi PPID: informasi apa yang dikecualikan, dasar hukumnya, dan "
+            "mengapa membukanya lebih merugikan daripada menutupnya."
+        ),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), auto_now_add=True)
+    lifted_at = models.DateTimeField(_("dicabut"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicabut oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    objects = WithholdingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pengecualian informasi")
+        verbose_name_plural = _("pengecualian informasi (PPID)")
+        ordering = ["-decided_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee"],
+                condition=Q(lifted_at__isnull=True),
+                name="withholding_one_active",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.employee)
+
+
+@audited()
+class UnitRating(models.Model):
+    """A unit's own performance rating for a year (predikat kinerja organisasi)."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="ratings"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    predikat = models.CharField(
+        _("predikat organisasi"), max_length=16, choices=OrganisationPredikat.choices
+    )
+    basis = models.CharField(
+        _("dasar penetapan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Misalnya nomor keputusan Wali Kota atau hasil evaluasi SAKIP."),
+    )
+
+    class Meta:
+        verbose_name = _("predikat organisasi")
+        verbose_name_plural = _("predikat organisasi")
+        ordering = ["-year", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unitrating_one_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}: {self.get_predikat_display()}"
+
+
+@audited()
+class DistributionRule(models.Model):
+    """How much of a unit's staff may (or must) hold a predikat, given the unit's own rating."""
+
+    organisation_predikat = models.CharField(
+        _("predikat organisasi"), max_length=16, choices=OrganisationPredikat.choices
+    )
+    employee_predikat = models.CharField(
+        _("predikat pegawai"), max_length=16, choices=Predikat.choices
+    )
+    max_percent = models.PositiveSmallIntegerField(_("paling banyak (%)"), null=True, blank=True)
+    min_percent = models.PositiveSmallIntegerField(_("paling sedikit (%)"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aturan distribusi predikat")
+        verbose_name_plural = _("aturan distribusi predikat")
+        ordering = ["organisation_predikat", "employee_predikat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation_predikat", "employee_predikat"], name="distribution_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(max_percent__isnull=True) | Q(max_percent__lte=100),
+                name="distribution_max_percent",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_percent__isnull=True) | Q(min_percent__lte=100),
+                name="distribution_min_percent",
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.get_organisation_predikat_display()} → {self.get_employee_predikat_display()}"
+        )
