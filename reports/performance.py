@@ -1,11 +1,447 @@
-"""Unit performance and the city dashboard (placeholder: being written)."""
+"""Unit performance and the city dashboard: how the predikat of published reports are spread.
 
-from django.views.generic import TemplateView
+Aggregates count every current published report, withheld employees included (withholding
+hides individual reports, not the totals), and never show a count under the suppression
+threshold. Both pages run a fixed number of queries: the unit tree is read once and walked in
+Python, and every count is one GROUP BY.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import DetailView, TemplateView
+
+from personnel.choices import PPPK_GOLONGAN, JabatanType
+from personnel.disclosure import Cell, suppressed_table, threshold
+from personnel.models import Unit
+from reports import charts
+from reports.choices import PeriodKind
+from reports.distribution import check_distribution
+from reports.models import DistributionRule, Period, Report, UnitRating
+
+TREND_LENGTH = 12  # periods in a trend: a year of months, three of quarters, twelve years
+TOTAL = "__total__"
+KIND_ORDER = (PeriodKind.ANNUAL, PeriodKind.QUARTERLY, PeriodKind.MONTHLY)
+GOLONGAN_GROUPS = (
+    ("I", gettext_lazy("Golongan I")),
+    ("II", gettext_lazy("Golongan II")),
+    ("III", gettext_lazy("Golongan III")),
+    ("IV", gettext_lazy("Golongan IV")),
+    ("pppk", gettext_lazy("PPPK (semua golongan)")),
+)
 
 
-class UnitPerformanceView(TemplateView):
-    template_name = "404.html"
+# --------------------------------------------------------------------------- rows of numbers
 
 
-class CityDashboardView(TemplateView):
-    template_name = "404.html"
+@dataclass(frozen=True)
+class Column:
+    key: Any
+    label: str
+    value: int | None  # None: suppressed
+    share: float | None  # percent of the row; None when the value or the total is suppressed
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a predikat table (and one bar of its chart)."""
+
+    key: Any
+    label: str
+    cells: Sequence[Cell]
+    total: Cell
+    url: str = ""
+    short_label: str = ""
+
+    @property
+    def columns(self) -> list[Column]:
+        total = self.total.value
+        return [
+            Column(
+                cell.key,
+                cell.label,
+                cell.value,
+                None if cell.value is None or not total else cell.value * 100 / total,
+            )
+            for cell in self.cells
+        ]
+
+    @property
+    def bar(self) -> charts.Bar:
+        return charts.Bar(self.short_label or self.label, self.cells, self.total)
+
+
+def predikat_row(key, label, counts: dict, **extra) -> Row:
+    cells, total = suppressed_table(counts, charts.predikat_labels())
+    return Row(key, str(label), cells, total, **extra)
+
+
+def group_counts(rows: Iterable[dict], key: str) -> dict[Any, dict[str, int]]:
+    """{key value: {predikat: n}} from GROUP BY rows with `key`, `predikat` and `n`."""
+    counts: dict[Any, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        bucket = counts[row[key]]
+        bucket[row["predikat"]] = bucket.get(row["predikat"], 0) + row["n"]
+    return counts
+
+
+@dataclass
+class Grid:
+    rows: list[Row]
+    total: Row
+    hidden_in_total: set = field(default_factory=set)
+
+
+def suppressed_grid(
+    counts: dict[Any, dict[str, int]],
+    rows: Sequence[tuple[Any, str, dict]],
+    *,
+    total_label: str,
+    hidden_in_total: Iterable = (),
+) -> Grid:
+    """A table of groups × predikat with its margins, small cells suppressed in both directions.
+
+    Each row and each column (with the totals as one more row and column) is a sum a reader
+    can subtract from. Where a line with a shown sum has exactly one suppressed cell, the next
+    smallest cell is suppressed too; where a suppressed sum has every part shown, its smallest
+    part is suppressed. Repeated until nothing changes. `hidden_in_total` forces cells of the
+    total row hidden, so several tables over the same total agree.
+    """
+    columns = [key for key, _label in charts.predikat_labels()]
+    row_keys = [key for key, _label, _extra in rows]
+    value: dict[tuple, int] = {}
+    for r in row_keys:
+        for c in columns:
+            value[r, c] = counts.get(r, {}).get(c, 0)
+        value[r, TOTAL] = sum(value[r, c] for c in columns)
+    for c in [*columns, TOTAL]:
+        value[TOTAL, c] = sum(value[r, c] for r in row_keys)
+    # Rows may not cover everything counted (reports outside any listed group): the total row
+    # is what was counted, so take it from `counts` when that is larger.
+    for c in columns:
+        counted = sum(bucket.get(c, 0) for bucket in counts.values())
+        value[TOTAL, c] = max(value[TOTAL, c], counted)
+    value[TOTAL, TOTAL] = sum(value[TOTAL, c] for c in columns)
+
+    hidden = {key for key, n in value.items() if 0 < n < threshold()}
+    hidden |= {(TOTAL, c) for c in hidden_in_total}
+    lines = [([(r, c) for c in columns], (r, TOTAL)) for r in [*row_keys, TOTAL]]
+    lines += [([(r, c) for r in row_keys], (TOTAL, c)) for c in [*columns, TOTAL]]
+    changed = True
+    while changed:
+        changed = False
+        for members, line_total in lines:
+            shown = [m for m in members if m not in hidden and value[m] > 0]
+            suppressed = [m for m in members if m in hidden]
+            # A shown sum minus the other parts gives a lone hidden part away; a hidden sum is
+            # the sum of its parts when they are all shown.
+            lone = (not suppressed and shown) if line_total in hidden else len(suppressed) == 1
+            if not lone:
+                continue
+            if shown:
+                hidden.add(min(shown, key=lambda m: (value[m], members.index(m))))
+            else:  # the lone suppressed cell is the whole line: its total would tell it
+                hidden.add(line_total)
+            changed = True
+
+    def cells_of(r):
+        return [
+            Cell(c, str(label), None if (r, c) in hidden else value[r, c])
+            for c, label in charts.predikat_labels()
+        ]
+
+    def total_of(r):
+        return Cell(TOTAL, "", None if (r, TOTAL) in hidden else value[r, TOTAL])
+
+    grid_rows = [Row(r, str(label), cells_of(r), total_of(r), **extra) for r, label, extra in rows]
+    total = Row(TOTAL, total_label, cells_of(TOTAL), total_of(TOTAL))
+    return Grid(grid_rows, total, {c for c in columns if (TOTAL, c) in hidden})
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def periods_for_choice() -> list[Period]:
+    """Every period, newest first, marked with whether it has published reports (one query)."""
+    return list(
+        Period.objects.annotate(
+            has_published=Exists(Report.objects.published().filter(period=OuterRef("pk")))
+        ).order_by("-end", "-start")
+    )
+
+
+def default_period(periods: Sequence[Period]) -> Period | None:
+    """The latest annual period with published reports, else the latest period with any."""
+    published = [period for period in periods if period.has_published]
+    annual = [period for period in published if period.kind == PeriodKind.ANNUAL]
+    return (annual or published or [None])[0]
+
+
+class PeriodChoiceMixin:
+    """?periode=<code> picks the period; an unknown code says so and falls back to the default."""
+
+    def choose_period(self) -> dict:
+        periods = periods_for_choice()
+        code = self.request.GET.get("periode", "").strip()
+        period = next((p for p in periods if p.code == code), None) if code else None
+        unknown = bool(code) and period is None
+        if period is None:
+            period = default_period(periods)
+        groups = []
+        for kind in KIND_ORDER:
+            listed = [p for p in periods if p.kind == kind and (p.has_published or p == period)]
+            if listed:
+                groups.append({"label": PeriodKind(kind).label, "periods": listed})
+        return {
+            "period": period,
+            "periods": periods,
+            "period_groups": groups,
+            "unknown_period": code if unknown else "",
+        }
+
+
+# --------------------------------------------------------------------------- unit page
+
+
+class UnitPerformanceView(PeriodChoiceMixin, DetailView):
+    template_name = "reports/unit_performance.html"
+    context_object_name = "unit"
+    slug_field = "code"
+    slug_url_kwarg = "code"
+
+    def get_queryset(self):
+        return Unit.objects.active()
+
+    def get_context_data(self, **kwargs):
+        unit = self.object
+        context = super().get_context_data(
+            ancestors=list(Unit.objects.ancestors_of(unit)), **self.choose_period(), **kwargs
+        )
+        period = context["period"]
+        if period is None:
+            return context
+        subtree = Unit.objects.subtree_of([unit]).values("pk")
+        published = Report.objects.published().order_by()
+        counts = list(
+            published.filter(period=period)
+            .values("predikat")
+            .annotate(n=Count("pk"), in_unit=Count("pk", filter=Q(unit__in=subtree)))
+        )
+        unit_counts = {row["predikat"]: row["in_unit"] for row in counts if row["in_unit"]}
+        city_counts = {row["predikat"]: row["n"] for row in counts}
+        unit_row = predikat_row(unit.pk, unit.name, unit_counts)
+        city_row = predikat_row(TOTAL, _("Seluruh Kota Tanjungpinang"), city_counts)
+
+        trend_periods = self.trend_periods(context["periods"], period)
+        trend_counts = group_counts(
+            published.filter(unit__in=subtree, period__in=[p.pk for p in trend_periods])
+            .values("period_id", "predikat")
+            .annotate(n=Count("pk")),
+            "period_id",
+        )
+        trend_rows = [
+            predikat_row(
+                p.pk, p, trend_counts.get(p.pk, {}), short_label=p.code, url=f"?periode={p.code}"
+            )
+            for p in trend_periods
+        ]
+
+        rating = UnitRating.objects.filter(unit=unit, year=period.year).first()
+        rules = list(
+            DistributionRule.objects.filter(
+                organisation_predikat__in=UnitRating.objects.filter(
+                    unit=unit, year=period.year
+                ).values("predikat")
+            )
+        )
+        context.update(
+            unit_row=unit_row,
+            city_row=city_row,
+            comparison=list(zip(unit_row.columns, city_row.columns, strict=True)),
+            comparison_chart=charts.stacked_bars(
+                [unit_row.bar, city_row.bar],
+                title=_("Sebaran predikat kinerja %(unit)s dan seluruh kota, %(period)s")
+                % {"unit": unit.name, "period": period},
+                chart_id="grafik-sebaran",
+            ),
+            trend_rows=trend_rows,
+            trend_chart=charts.trend_chart(
+                [row.bar for row in trend_rows],
+                title=_("Tren sebaran predikat kinerja %(unit)s per periode %(kind)s")
+                % {"unit": unit.name, "kind": period.get_kind_display().lower()},
+                chart_id="grafik-tren",
+            ),
+            rating=rating,
+            check=check_distribution(
+                organisation_predikat=rating.predikat if rating else None,
+                rules=rules,
+                counts=unit_counts,
+            ),
+            report_list_url=report_list_url(unit, period),
+            predikat_columns=charts.predikat_labels(),
+        )
+        return context
+
+    @staticmethod
+    def trend_periods(periods: Sequence[Period], period: Period) -> list[Period]:
+        """The latest periods of the chosen one's kind with published reports, oldest first."""
+        same_kind = [
+            p for p in periods if p.kind == period.kind and (p.has_published or p == period)
+        ]
+        return same_kind[:TREND_LENGTH][::-1]
+
+
+def report_list_url(unit: Unit | None, period: Period) -> str:
+    query = f"?periode={period.code}"
+    if unit is not None:
+        query = f"?unit={unit.code}&periode={period.code}"
+    return reverse("reports:report-list") + query
+
+
+# --------------------------------------------------------------------------- city dashboard
+
+
+def top_level_units(units: Sequence[Unit]) -> tuple[list[Unit], dict[int, int]]:
+    """The units right under the root, and for every unit the top-level unit it belongs to.
+
+    A root with no units under it counts as a top-level unit itself. Reports placed on a root
+    that has units under it map to the root.
+    """
+    by_id = {unit.pk: unit for unit in units}
+    roots = {unit.pk for unit in units if unit.parent_id is None or unit.parent_id not in by_id}
+    has_children = {unit.parent_id for unit in units if unit.parent_id is not None}
+    top = [
+        unit
+        for unit in units
+        if (unit.parent_id in roots and unit.pk not in roots)
+        or (unit.pk in roots and unit.pk not in has_children)
+    ]
+    top_ids = {unit.pk for unit in top}
+    owner: dict[int, int] = {}
+    for unit in units:
+        node, seen = unit, set()
+        while node.pk not in top_ids and node.pk not in roots and node.pk not in seen:
+            seen.add(node.pk)
+            node = by_id[node.parent_id]
+        owner[unit.pk] = node.pk
+    return top, owner
+
+
+def golongan_group(golongan: str) -> str:
+    if "/" in golongan:
+        return golongan.split("/")[0]
+    if golongan in PPPK_GOLONGAN:
+        return "pppk"
+    return ""
+
+
+class CityDashboardView(PeriodChoiceMixin, TemplateView):
+    template_name = "reports/city_dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**self.choose_period(), **kwargs)
+        period = context["period"]
+        if period is None:
+            return context
+        units = list(Unit.objects.only("id", "parent_id", "code", "name", "is_active").order_by())
+        published = Report.objects.published().filter(period=period).order_by()
+        by_unit = published.values("unit_id", "predikat").annotate(n=Count("pk"))
+        by_type = published.values("jabatan_type", "predikat").annotate(n=Count("pk"))
+        by_golongan = published.values("golongan", "predikat").annotate(n=Count("pk"))
+
+        top, owner = top_level_units(units)
+        unit_counts = group_counts(
+            ({**row, "unit_id": owner.get(row["unit_id"])} for row in by_unit), "unit_id"
+        )
+        top_ids = {unit.pk for unit in top}
+        unit_rows = [
+            (
+                unit.pk,
+                unit.name,
+                {"url": reverse("reports:unit-performance", args=[unit.code])}
+                if unit.is_active
+                else {},
+            )
+            for unit in sorted(top, key=lambda unit: unit.name.casefold())
+            if unit.is_active or unit_counts.get(unit.pk)
+        ]
+        # Reports filed on the root itself (above every top-level unit) get their own row.
+        unit_rows += [
+            (pk, _("%(name)s (langsung)") % {"name": name}, {})
+            for pk, name in sorted(
+                (unit.pk, unit.name)
+                for unit in units
+                if unit.pk not in top_ids and unit_counts.get(unit.pk)
+            )
+        ]
+
+        type_counts = group_counts(by_type, "jabatan_type")
+        type_labels = dict(JabatanType.choices)
+        type_rows = [(key, label, {}) for key, label in JabatanType.choices]
+        type_rows += [
+            (key, type_labels.get(key, key) or _("tidak tercatat"), {})
+            for key in sorted(type_counts)
+            if key not in type_labels
+        ]
+
+        golongan_counts = group_counts(
+            ({**row, "golongan": golongan_group(row["golongan"])} for row in by_golongan),
+            "golongan",
+        )
+        golongan_rows = [(key, label, {}) for key, label in GOLONGAN_GROUPS]
+        if golongan_counts.get(""):
+            golongan_rows.append(("", _("golongan tidak tercatat"), {}))
+
+        city = _("Seluruh kota")
+        tables = [
+            (unit_counts, unit_rows),
+            (type_counts, type_rows),
+            (golongan_counts, golongan_rows),
+        ]
+        forced: set = set()
+        while True:  # the three tables share the city row: hide there what any of them hides
+            grids = [
+                suppressed_grid(counts, rows, total_label=city, hidden_in_total=forced)
+                for counts, rows in tables
+            ]
+            hidden = set().union(*(grid.hidden_in_total for grid in grids))
+            if hidden <= forced:
+                break
+            forced |= hidden
+        unit_grid, type_grid, golongan_grid = grids
+        title = _("Sebaran predikat kinerja %(group)s, %(period)s")
+        context.update(
+            total=unit_grid.total,
+            total_chart=charts.stacked_bars(
+                [unit_grid.total.bar],
+                title=title % {"group": _("seluruh kota"), "period": period},
+                chart_id="grafik-kota",
+            ),
+            unit_grid=unit_grid,
+            unit_chart=charts.stacked_bars(
+                [row.bar for row in unit_grid.rows],
+                title=title % {"group": _("per perangkat daerah"), "period": period},
+                chart_id="grafik-opd",
+            ),
+            type_grid=type_grid,
+            type_chart=charts.stacked_bars(
+                [row.bar for row in type_grid.rows],
+                title=title % {"group": _("per jenis jabatan"), "period": period},
+                chart_id="grafik-jabatan",
+            ),
+            golongan_grid=golongan_grid,
+            golongan_chart=charts.stacked_bars(
+                [row.bar for row in golongan_grid.rows],
+                title=title % {"group": _("per golongan"), "period": period},
+                chart_id="grafik-golongan",
+            ),
+            report_list_url=report_list_url(None, period),
+            predikat_columns=charts.predikat_labels(),
+        )
+        return context

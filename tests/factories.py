@@ -78,3 +78,89 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if extracted:
             self.groups.add(*extracted)
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class PeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reports.Period"
+        django_get_or_create = ("kind", "year", "number")
+
+    kind = "tahunan"
+    year = 2025
+    number = 1
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A draft report of an employee placed in a unit, with two indicators.
+
+    Pass `status="published"` (or submitted/approved) to walk it through the workflow the way
+    the database allows: indicators go in while it is a draft, then the status moves on.
+    """
+
+    class Meta:
+        model = "reports.Report"
+        skip_postgeneration_save = True
+
+    status = "draft"  # taken out in _create and reached through the workflow afterwards
+    employee = factory.SubFactory(EmployeeFactory)
+    period = factory.SubFactory(PeriodFactory)
+    unit = factory.SubFactory(UnitFactory)
+    position_title = "Pengadministrasi Umum"
+    jabatan_type = "pelaksana"
+    golongan = factory.SelfAttribute("employee.golongan")
+    hasil_kerja = "sesuai"
+    perilaku = "sesuai"
+
+    @factory.post_generation
+    def indicators(self, create, extracted, **kwargs):
+        if not create:
+            return
+        from reports.models import Indicator
+
+        count = 2 if extracted is None else extracted
+        Indicator.objects.bulk_create(
+            Indicator(
+                report=self,
+                rhk=f"Terlaksananya layanan administrasi {n}",
+                aspect="kuantitas",
+                iki=f"Jumlah dokumen yang diselesaikan {n}",
+                target="120 dokumen",
+                realisasi="118 dokumen",
+                order=n,
+            )
+            for n in range(count)
+        )
+
+    @factory.post_generation
+    def walk(self, create, extracted, **kwargs):
+        if create and self._status != "draft":
+            advance(self, self._status)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        status = kwargs.pop("status", "draft")
+        report = super()._create(model_class, *args, **kwargs)
+        report._status = status
+        return report
+
+
+def advance(report, status):
+    """Move a report along the workflow to `status` with plain updates (no permission checks)."""
+    from django.utils import timezone
+
+    from reports.models import Report
+
+    path = ["draft", "submitted", "approved", "published"]
+    if status in ("superseded", "withdrawn"):
+        advance(report, "published")
+        extra = {"withdrawal_reason": "Data salah"} if status == "withdrawn" else {}
+        Report.objects.filter(pk=report.pk).update(status=status, **extra)
+    else:
+        for step in path[path.index(report.status) + 1 : path.index(status) + 1]:
+            stamps = {"published_at": timezone.now()} if step == "published" else {}
+            Report.objects.filter(pk=report.pk).update(status=step, **stamps)
+    report.refresh_from_db()
+    return report

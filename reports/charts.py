@@ -1,0 +1,305 @@
+"""SVG charts of the predikat distribution, drawn on the server (no JS, no fonts, no CDN).
+
+Every chart is a picture of numbers that a <table> beside it also gives, so the SVG is
+role="img" with a title, and screen readers are pointed to the table. A suppressed count must
+not leak through the picture either: suppressed segments are merged into one hatched
+"disembunyikan" segment (its width is the total minus the visible cells, which the table
+already tells), and a bar whose total is suppressed is drawn hatched from end to end.
+
+Presentation attributes only (fill, stroke, font-size): the site's CSP forbids inline styles.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from personnel.disclosure import Cell
+from reports.choices import Predikat
+
+# Fixed order and colours: from the best predikat (darkest) to the worst (lightest), so the
+# order survives a greyscale print. CIE L* is about 29, 46, 58, 75 and 90.
+PREDIKAT_ORDER: tuple[str, ...] = (
+    Predikat.SANGAT_BAIK,
+    Predikat.BAIK,
+    Predikat.BUTUH_PERBAIKAN,
+    Predikat.KURANG,
+    Predikat.SANGAT_KURANG,
+)
+PREDIKAT_COLOURS: dict[str, str] = {
+    Predikat.SANGAT_BAIK: "#0b4f33",
+    Predikat.BAIK: "#2e7a4f",
+    Predikat.BUTUH_PERBAIKAN: "#a8892a",
+    Predikat.KURANG: "#f0a86e",
+    Predikat.SANGAT_KURANG: "#fadcd2",
+}
+HIDDEN = "disembunyikan"
+INK = "#1b1f23"
+MUTED = "#4a5560"
+LINE = "#8a948f"
+
+WIDTH = 360  # viewBox units; the SVG itself is as wide as its container
+FONT = 13
+LEGEND_ROW = 18
+MAX_LABEL = 46  # characters of a row label before it is shortened (the table has it in full)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One row of a chart: a label and the predikat cells (in any order) with their total."""
+
+    label: str
+    cells: Sequence[Cell]
+    total: Cell
+
+
+@dataclass(frozen=True)
+class Segment:
+    key: str
+    label: str
+    value: int | None
+    share: float  # of the bar, 0..1
+    fill: str
+
+    @property
+    def hidden(self) -> bool:
+        return self.key == HIDDEN
+
+
+def predikat_labels() -> list[tuple[str, str]]:
+    return [(key, Predikat(key).label) for key in PREDIKAT_ORDER]
+
+
+def segments(bar: Bar) -> list[Segment]:
+    """The visible segments in the fixed order, then all suppressed cells merged into one."""
+    total = bar.total.value
+    if not total:  # no reports, or a suppressed total: nothing to divide
+        return []
+    by_key = {cell.key: cell for cell in bar.cells}
+    shown = [
+        Segment(key, str(Predikat(key).label), cell.value, cell.value / total, colour(key))
+        for key in PREDIKAT_ORDER
+        if (cell := by_key.get(key)) is not None and cell.value
+    ]
+    rest = total - sum(segment.value for segment in shown)
+    if rest > 0:
+        shown.append(Segment(HIDDEN, _("disembunyikan"), None, rest / total, ""))
+    return shown
+
+
+def colour(key: str) -> str:
+    return PREDIKAT_COLOURS[key]
+
+
+def text_colour(fill: str) -> str:
+    """Black or white, whichever reads better on `fill`."""
+    red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return INK if luminance > 0.18 else "#ffffff"
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _attrs(**attrs) -> str:
+    return " ".join(
+        f'{name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attrs.items()
+    )
+
+
+def _text(x, y, content, **attrs) -> str:
+    attrs.setdefault("font_size", FONT)
+    attrs.setdefault("fill", INK)
+    return f"<text {_attrs(x=x, y=y, **attrs)}>{escape(content)}</text>"
+
+
+def _rect(x, y, width, height, fill, **attrs) -> str:
+    return (
+        f"<rect {_attrs(x=round(x, 2), y=y, width=round(width, 2), height=height, fill=fill)}"
+        f"{' ' + _attrs(**attrs) if attrs else ''}/>"
+    )
+
+
+def _hatch_id(chart_id: str) -> str:
+    return f"{chart_id}-arsir"
+
+
+def _defs(chart_id: str) -> str:
+    # Grey diagonal hatching: visibly "no number here", in colour and in greyscale alike.
+    return (
+        f'<defs><pattern id="{escape(_hatch_id(chart_id))}" width="6" height="6" '
+        f'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect width="6" height="6" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{LINE}" stroke-width="3"/>'
+        f"</pattern></defs>"
+    )
+
+
+def _fill(segment: Segment, chart_id: str) -> str:
+    return f"url(#{_hatch_id(chart_id)})" if segment.hidden else segment.fill
+
+
+def _legend(y: int, chart_id: str, with_hidden: bool) -> tuple[list[str], int]:
+    items = [(str(label), colour(key)) for key, label in predikat_labels()]
+    if with_hidden:
+        items.append((_("disembunyikan"), f"url(#{_hatch_id(chart_id)})"))
+    parts, column_width = [], WIDTH / 2
+    for index, (label, fill) in enumerate(items):
+        x, row_y = (index % 2) * column_width, y + (index // 2) * LEGEND_ROW
+        parts.append(_rect(x, row_y, 12, 12, fill, stroke=LINE, stroke_width=0.5))
+        parts.append(_text(x + 17, row_y + 10, label, font_size=FONT - 1))
+    rows = (len(items) + 1) // 2
+    return parts, y + rows * LEGEND_ROW + 6
+
+
+def _svg(chart_id: str, title: str, height: int, body: list[str]) -> SafeString:
+    title_id = f"{chart_id}-judul"
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f"{_attrs(id=chart_id, viewBox=f'0 0 {WIDTH} {height}', aria_label=title)} "
+        f'aria-labelledby="{escape(title_id)}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif">'
+        f'<title id="{escape(title_id)}">{escape(title)}</title>'
+        f"{_defs(chart_id)}{''.join(body)}</svg>"
+    )
+
+
+def _any_hidden(bars: Sequence[Bar]) -> bool:
+    return any(bar.total.value is None or any(s.hidden for s in segments(bar)) for bar in bars)
+
+
+def stacked_bars(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString:
+    """One horizontal 100% bar per row, labelled, with the predikat legend on top."""
+    body, y = _legend(0, chart_id, _any_hidden(bars))
+    bar_height = 22
+    for bar in bars:
+        body.append(_text(0, y + FONT, shorten(bar.label)))
+        n = bar.total.value
+        body.append(
+            _text(WIDTH, y + FONT, _n_label(n), text_anchor="end", fill=MUTED, font_size=FONT - 1)
+        )
+        y += FONT + 4
+        body.extend(_row_segments(bar, y, bar_height, chart_id))
+        y += bar_height + 10
+    return _svg(chart_id, title, y, body)
+
+
+def _n_label(n: int | None) -> str:
+    if n is None:
+        return _("n disembunyikan")
+    return f"n = {n}"
+
+
+def _row_segments(bar: Bar, y: int, height: int, chart_id: str) -> list[str]:
+    if bar.total.value is None:
+        return [
+            _rect(0, y, WIDTH, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE),
+            _text(WIDTH / 2, y + 15, _("disembunyikan"), text_anchor="middle"),
+        ]
+    if not bar.total.value:
+        return [
+            _rect(0, y, WIDTH, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3"),
+            _text(WIDTH / 2, y + 15, _("belum ada laporan"), text_anchor="middle", fill=MUTED),
+        ]
+    parts, x = [], 0.0
+    for segment in segments(bar):
+        width = segment.share * WIDTH
+        parts.append(_rect(x, y, width, height, _fill(segment, chart_id)))
+        if not segment.hidden and width >= 30:
+            parts.append(
+                _text(
+                    round(x + width / 2, 2),
+                    y + 15,
+                    percent(segment.share),
+                    text_anchor="middle",
+                    fill=text_colour(segment.fill),
+                    font_size=FONT - 1,
+                )
+            )
+        x += width
+    parts.append(_rect(0, y, WIDTH, height, "none", stroke=LINE, stroke_width=0.5))
+    return parts
+
+
+def trend_chart(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString:
+    """One vertical 100% column per period (oldest first), labelled below with its short code."""
+    body, top = _legend(0, chart_id, _any_hidden(bars))
+    axis, plot_height = 34, 160
+    slot = (WIDTH - axis) / max(len(bars), 1)
+    column = min(slot * 0.7, 48)
+    rotate = slot < 56
+    for tick in (0, 50, 100):
+        y = top + plot_height * (1 - tick / 100)
+        body.append(_text(axis - 4, y + 4, f"{tick}%", text_anchor="end", font_size=FONT - 2))
+        body.append(
+            f"<line {_attrs(x1=axis, x2=WIDTH, y1=y, y2=y, stroke='#d5dbd8', stroke_width=1)}/>"
+        )
+    for index, bar in enumerate(bars):
+        x = axis + index * slot + (slot - column) / 2
+        body.extend(_column(bar, round(x, 2), top, round(column, 2), plot_height, chart_id))
+        centre = round(x + column / 2, 2)
+        label_y = top + plot_height + 14
+        if rotate:
+            body.append(
+                _text(
+                    centre,
+                    label_y,
+                    shorten(bar.label, 12),
+                    text_anchor="end",
+                    font_size=FONT - 2,
+                    transform=f"rotate(-45 {centre} {label_y})",
+                )
+            )
+        else:
+            body.append(_text(centre, label_y, shorten(bar.label, 12), text_anchor="middle"))
+            body.append(
+                _text(
+                    centre,
+                    label_y + 14,
+                    _n_label(bar.total.value),
+                    text_anchor="middle",
+                    fill=MUTED,
+                    font_size=FONT - 2,
+                )
+            )
+    height = top + plot_height + (60 if rotate else 36)
+    return _svg(chart_id, title, height, body)
+
+
+def _column(bar: Bar, x, top, width, height, chart_id) -> list[str]:
+    if bar.total.value is None:
+        return [_rect(x, top, width, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE)]
+    if not bar.total.value:
+        return [_rect(x, top, width, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3")]
+    parts, y = [], float(top)
+    for segment in segments(bar):
+        segment_height = segment.share * height
+        parts.append(
+            _rect(x, round(y, 2), width, round(segment_height, 2), _fill(segment, chart_id))
+        )
+        if not segment.hidden and segment_height >= 14 and width >= 28:
+            parts.append(
+                _text(
+                    round(x + width / 2, 2),
+                    round(y + segment_height / 2 + 4, 2),
+                    percent(segment.share),
+                    text_anchor="middle",
+                    fill=text_colour(segment.fill),
+                    font_size=FONT - 2,
+                )
+            )
+        y += segment_height
+    parts.append(_rect(x, top, width, height, "none", stroke=LINE, stroke_width=0.5))
+    return parts

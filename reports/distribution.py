@@ -1,0 +1,126 @@
+"""Whether a unit's spread of predikat keeps to the rules its predikat organisasi sets.
+
+A unit's own rating caps how its staff's predikat may be spread (DistributionRule: at most /
+at least some percent of the staff with a given predikat). The check needs enough reports to
+mean anything and must not give away a suppressed count through its percentage.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from personnel.disclosure import suppressed_table, threshold
+from reports.charts import predikat_labels
+from reports.choices import Predikat
+
+MAX, MIN = "max", "min"
+
+
+class TooFewReports(ValueError):
+    """The check was asked of fewer reports than the suppression threshold."""
+
+
+@dataclass(frozen=True)
+class Breach:
+    predikat: str
+    kind: str  # MAX or MIN
+    limit: int
+    percent: float | None  # None: the count behind it is suppressed, so is the percentage
+
+    @property
+    def label(self) -> str:
+        return str(Predikat(self.predikat).label)
+
+    def __str__(self) -> str:
+        values = {"predikat": self.label, "limit": f"{self.limit}%"}
+        if self.percent is None:
+            if self.kind == MAX:
+                return _("%(predikat)s melebihi batas %(limit)s (persentasenya disembunyikan)") % (
+                    values
+                )
+            return (
+                _("%(predikat)s di bawah batas minimal %(limit)s (persentasenya disembunyikan)")
+                % values
+            )
+        values["percent"] = format_percent(self.percent)
+        if self.kind == MAX:
+            return _("%(predikat)s %(percent)s melebihi batas %(limit)s") % values
+        return _("%(predikat)s %(percent)s di bawah batas minimal %(limit)s") % values
+
+
+@dataclass(frozen=True)
+class DistributionCheck:
+    """What the unit page says about the rules: too few reports, no rules, or the breaches."""
+
+    organisation_predikat: str | None
+    total: int
+    has_rules: bool
+    breaches: list[Breach] = field(default_factory=list)
+
+    @property
+    def enough_reports(self) -> bool:
+        return self.total >= threshold()
+
+    @property
+    def minimum(self) -> int:
+        return threshold()
+
+
+def format_percent(value: float) -> str:
+    rounded = round(value, 1)
+    places = 0 if rounded == int(rounded) else 1
+    return f"{formats.number_format(rounded, places)}%"
+
+
+def find_breaches(
+    *, organisation_predikat: str, rules: Iterable, counts: Mapping[str, int]
+) -> list[Breach]:
+    """The rules for `organisation_predikat` that `counts` (predikat → reports) break.
+
+    Raises TooFewReports under the suppression threshold: a percentage of three people says
+    little and gives them away.
+    """
+    total = sum(counts.values())
+    if total < threshold():
+        raise TooFewReports(
+            _("Pemeriksaan sebaran memerlukan paling sedikit %(n)s laporan.") % {"n": threshold()}
+        )
+    cells, _total = suppressed_table(dict(counts), predikat_labels())
+    hidden = {cell.key for cell in cells if cell.suppressed}
+    breaches = []
+    for rule in sorted(rules, key=lambda rule: _order(rule.employee_predikat)):
+        if rule.organisation_predikat != organisation_predikat:
+            continue
+        count = counts.get(rule.employee_predikat, 0)
+        shown = None if rule.employee_predikat in hidden else count * 100 / total
+        # Compare in whole numbers: 1 of 5 is exactly 20%, not 20.000000001%.
+        if rule.max_percent is not None and count * 100 > rule.max_percent * total:
+            breaches.append(Breach(rule.employee_predikat, MAX, rule.max_percent, shown))
+        if rule.min_percent is not None and count * 100 < rule.min_percent * total:
+            breaches.append(Breach(rule.employee_predikat, MIN, rule.min_percent, shown))
+    return breaches
+
+
+def check_distribution(
+    *, organisation_predikat: str | None, rules: Iterable, counts: Mapping[str, int]
+) -> DistributionCheck:
+    rules = list(rules)
+    total = sum(counts.values())
+    check = DistributionCheck(organisation_predikat, total, has_rules=bool(rules))
+    if organisation_predikat is None or not rules or total < threshold():
+        return check
+    return DistributionCheck(
+        organisation_predikat,
+        total,
+        has_rules=True,
+        breaches=find_breaches(
+            organisation_predikat=organisation_predikat, rules=rules, counts=counts
+        ),
+    )
+
+
+def _order(predikat: str) -> int:
+    keys = [key for key, _label in predikat_labels()]
+    return keys.index(predikat) if predikat in keys else len(keys)

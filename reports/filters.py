@@ -1,0 +1,165 @@
+"""The filters of the public report list: period, unit (with its sub-units), predikat and more.
+
+Every value arrives in a bookmarkable GET query string typed by anyone, so each filter is a
+closed choice: an unknown value becomes a form error in Indonesian and is left out of the
+filtering, never a server error.
+"""
+
+import django_filters
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from personnel.choices import GOLONGAN_CHOICES, JabatanType
+from personnel.models import Unit
+from reports.choices import Predikat
+from reports.models import Period, Report
+
+ALL_PERIODS = "semua"
+
+# Best first: the order of the PermenPANRB 6/2022 scale.
+PREDIKAT_RANK = {value: rank for rank, value in enumerate(Predikat.values)}
+
+SORTS = {
+    "nama": ("employee__name", "pk"),
+    "-nama": ("-employee__name", "-pk"),
+    "predikat": ("predikat_rank", "employee__name", "pk"),
+    "-predikat": ("-predikat_rank", "employee__name", "pk"),
+    "unit": ("unit__name", "employee__name", "pk"),
+    "-unit": ("-unit__name", "employee__name", "pk"),
+    "terbit": ("published_at", "pk"),
+    "-terbit": ("-published_at", "-pk"),
+}
+SORT_CHOICES = [
+    ("nama", _("Nama (A–Z)")),
+    ("-nama", _("Nama (Z–A)")),
+    ("predikat", _("Predikat (terbaik dulu)")),
+    ("-predikat", _("Predikat (terendah dulu)")),
+    ("unit", _("Unit kerja (A–Z)")),
+    ("-unit", _("Unit kerja (Z–A)")),
+    ("-terbit", _("Terbit (terbaru dulu)")),
+    ("terbit", _("Terbit (terlama dulu)")),
+]
+DEFAULT_SORT = "nama"
+
+
+def invalid_choice(message):
+    return {"invalid_choice": message}
+
+
+def predikat_rank():
+    return Case(
+        *[When(predikat=value, then=Value(rank)) for value, rank in PREDIKAT_RANK.items()],
+        output_field=IntegerField(),
+    )
+
+
+def periods_with_published_reports():
+    """Periods that have at least one published report, newest first (annual before parts)."""
+    return (
+        Period.objects.filter(Exists(Report.objects.published().filter(period=OuterRef("pk"))))
+        .only("id", "code", "kind", "year", "number", "start", "end")
+        .order_by("-end", "start")
+    )
+
+
+class ReportFilter(django_filters.FilterSet):
+    periode = django_filters.ChoiceFilter(
+        label=_("Periode"),
+        method="filter_periode",
+        empty_label=None,
+        error_messages=invalid_choice(
+            _("Periode «%(value)s» tidak dikenal; yang ditampilkan periode terbaru.")
+        ),
+    )
+    unit = django_filters.ChoiceFilter(
+        label=_("Unit kerja (termasuk sub-unit)"),
+        method="filter_unit",
+        empty_label=_("Semua unit kerja"),
+        error_messages=invalid_choice(_("Unit kerja «%(value)s» tidak dikenal; filter diabaikan.")),
+    )
+    predikat = django_filters.ChoiceFilter(
+        label=_("Predikat"),
+        choices=Predikat.choices,
+        empty_label=_("Semua predikat"),
+        error_messages=invalid_choice(_("Predikat «%(value)s» tidak dikenal; filter diabaikan.")),
+    )
+    jabatan = django_filters.ChoiceFilter(
+        label=_("Jenis jabatan"),
+        field_name="jabatan_type",
+        choices=JabatanType.choices,
+        empty_label=_("Semua jenis jabatan"),
+        error_messages=invalid_choice(
+            _("Jenis jabatan «%(value)s» tidak dikenal; filter diabaikan.")
+        ),
+    )
+    golongan = django_filters.ChoiceFilter(
+        label=_("Golongan"),
+        choices=GOLONGAN_CHOICES,
+        empty_label=_("Semua golongan"),
+        error_messages=invalid_choice(_("Golongan «%(value)s» tidak dikenal; filter diabaikan.")),
+    )
+    q = django_filters.CharFilter(
+        label=_("Nama pegawai"),
+        field_name="employee__name",
+        lookup_expr="icontains",
+        max_length=100,
+    )
+    urut = django_filters.ChoiceFilter(
+        label=_("Urutkan"),
+        method="sort",
+        choices=SORT_CHOICES,
+        empty_label=None,
+        error_messages=invalid_choice(
+            _("Urutan «%(value)s» tidak dikenal; diurutkan menurut nama.")
+        ),
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        # One query each for the period and unit choices; the defaults follow from them.
+        periods = list(periods_with_published_reports())
+        units = list(Unit.objects.only("id", "code", "name").order_by("name", "code"))
+        self.default_period = periods[0] if periods else None
+        self.periods = {period.code: period for period in periods}
+        self.unit_ids = {unit.code: unit.pk for unit in units}
+        data = data.copy() if data is not None else None
+        if data is not None:
+            if not data.get("periode") and self.default_period:
+                data["periode"] = self.default_period.code
+            if not data.get("urut"):
+                data["urut"] = DEFAULT_SORT
+        super().__init__(data, *args, **kwargs)
+        self.filters["periode"].extra["choices"] = [
+            *((period.code, str(period)) for period in periods),
+            (ALL_PERIODS, _("Semua periode")),
+        ]
+        self.filters["unit"].extra["choices"] = [(unit.code, unit.name) for unit in units]
+
+    @property
+    def period(self):
+        """The period shown: the one chosen, else the latest (None for every period)."""
+        code = self.form.cleaned_data.get("periode") if self.is_bound else None
+        if code == ALL_PERIODS:
+            return None
+        return self.periods.get(code, self.default_period)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("periode") and self.default_period:
+            # An unknown period code falls back to the latest period, not to every period.
+            queryset = queryset.filter(period=self.default_period)
+        if not self.form.cleaned_data.get("urut"):
+            queryset = self.sort(queryset, "urut", DEFAULT_SORT)
+        return queryset
+
+    def filter_periode(self, queryset, name, value):
+        if value == ALL_PERIODS:
+            return queryset
+        return queryset.filter(period=self.periods[value])
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit__in=Unit.objects.subtree_of([self.unit_ids[value]]))
+
+    def sort(self, queryset, name, value):
+        if value.lstrip("-") == "predikat":
+            queryset = queryset.annotate(predikat_rank=predikat_rank())
+        return queryset.order_by(*SORTS[value])

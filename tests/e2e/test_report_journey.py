@@ -1,0 +1,70 @@
+import pytest
+
+from tests.factories import (
+    AssignmentFactory,
+    EmployeeFactory,
+    PeriodFactory,
+    PositionFactory,
+    ReportFactory,
+    UnitFactory,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def published():
+    root = UnitFactory(code="pemkot", name="Pemerintah Kota Tanjungpinang", kind="pemkot")
+    unit = UnitFactory(code="diskominfo", name="Dinas Komunikasi dan Informatika", parent=root)
+    period = PeriodFactory(kind="tahunan", year=2025, number=1)
+    position = PositionFactory(unit=unit, title="Pranata Komputer Ahli Muda")
+    reports = []
+    for n in range(6):
+        employee = EmployeeFactory(name=f"Pegawai Diskominfo {n}")
+        AssignmentFactory(employee=employee, position=position)
+        reports.append(
+            ReportFactory(employee=employee, period=period, unit=unit, status="published")
+        )
+    star = EmployeeFactory(name="Rahmat Hidayat", gelar_belakang="S.Kom.")
+    AssignmentFactory(employee=star, position=position)
+    reports.append(
+        ReportFactory(
+            employee=star,
+            period=period,
+            unit=unit,
+            hasil_kerja="di_atas",
+            perilaku="di_atas",
+            position_title="Pranata Komputer Ahli Muda",
+            status="published",
+        )
+    )
+    return unit
+
+
+def test_a_citizen_finds_an_employee_reads_the_report_and_goes_to_the_unit(
+    live_server, phone, axe_check, published
+):
+    phone.goto(live_server.url + "/laporan/")
+    axe_check(phone)
+    phone.get_by_label("Nama pegawai").fill("rahmat")
+    phone.get_by_role("button", name="Tampilkan").click()
+    assert "q=rahmat" in phone.url
+    phone.get_by_role("link", name="Rahmat Hidayat, S.Kom.").click()
+    assert "/laporan/" in phone.url and "/2025/v1/" in phone.url
+    assert phone.get_by_text("Sangat Baik").first.is_visible()
+    axe_check(phone)
+
+    phone.get_by_role("link", name="Dinas Komunikasi dan Informatika").first.click()
+    assert phone.url.endswith("/unit/diskominfo/")
+    phone.get_by_role("link", name="Kinerja unit ini").click()
+    assert phone.url.endswith("/unit/diskominfo/kinerja/")
+    assert phone.locator("svg[role=img]").first.is_visible()
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_city_dashboard_is_readable_on_a_phone(live_server, phone, axe_check, published):
+    phone.goto(live_server.url + "/kinerja/")
+    assert phone.locator("table").first.is_visible()
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
