@@ -200,6 +200,18 @@ class FrozenUnless(pgtrigger.ReadOnly):
         return pgtrigger.Condition(f'OLD."status" IN ({listed}) AND ({changed.sql})')
 
 
+def actor(label):
+    """The staff user who took a step of the workflow (kept even if the account is retired)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=label,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        editable=False,
+    )
+
+
 WORKFLOW_FIELDS = [
     "status",
     "updated_at",
@@ -307,52 +319,17 @@ class Report(models.Model):
     )
     withdrawal_reason = models.TextField(_("alasan penarikan"), blank=True, editable=False)
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("dibuat oleh"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        editable=False,
-    )
+    created_by = actor(_("dibuat oleh"))
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     submitted_at = models.DateTimeField(_("diajukan"), null=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diajukan oleh"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        editable=False,
-    )
+    submitted_by = actor(_("diajukan oleh"))
     approved_at = models.DateTimeField(_("disetujui"), null=True, editable=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("disetujui oleh"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        editable=False,
-    )
+    approved_by = actor(_("disetujui oleh"))
     published_at = models.DateTimeField(_("diterbitkan"), null=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("diterbitkan oleh"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        editable=False,
-    )
+    published_by = actor(_("diterbitkan oleh"))
     withdrawn_at = models.DateTimeField(_("ditarik"), null=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ditarik oleh"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        editable=False,
-    )
+    withdrawn_by = actor(_("ditarik oleh"))
 
     objects = ReportQuerySet.as_manager()
 
