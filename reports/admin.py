@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy
 from personnel import scoping
 from personnel.admin import CurrentUnitFilter, ScopedChoicesMixin, UnitScopedAdmin
 from reports import services
-from reports.choices import BerAkhlak, ReportStatus
+from reports.choices import BerAkhlak, PeriodKind, ReportStatus
+from reports.distribution import staff_warnings
 from reports.models import (
     BehaviourRating,
     DistributionRule,
@@ -20,6 +21,14 @@ from reports.models import (
     UnitRating,
     Withholding,
 )
+
+
+def warn_distribution(request, periods):
+    """Tell staff which rated units in their scope break the distribution rules."""
+    units = scoping.units_for(request.user)
+    for period in periods:
+        for warning in staff_warnings(period, units):
+            messages.warning(request, str(warning))
 
 
 @admin.register(Period)
@@ -282,6 +291,12 @@ class ReportAdmin(UnitScopedAdmin):
             ]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def changelist_view(self, request, extra_context=None):
+        chosen = request.GET.get("period__id__exact", "")
+        if chosen.isdigit():
+            warn_distribution(request, Period.objects.filter(pk=chosen))
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self):
         return [
             path(
@@ -308,6 +323,7 @@ class ReportAdmin(UnitScopedAdmin):
                 messages.error(request, " ".join(_messages(error)))
             else:
                 messages.success(request, _("Selesai: %(action)s.") % {"action": label})
+                warn_distribution(request, [result.period])
                 return redirect("admin:reports_report_change", result.pk)
             return redirect("admin:reports_report_change", report.pk)
         context = {
@@ -322,7 +338,7 @@ class ReportAdmin(UnitScopedAdmin):
         return TemplateResponse(request, "admin/reports/report/workflow.html", context)
 
     def _bulk(self, request, queryset, service, done_message):
-        done, refused = 0, []
+        done, refused, periods = 0, [], {}
         for report in queryset.select_related("employee", "period"):
             try:
                 service(report=report, by=request.user)
@@ -330,8 +346,10 @@ class ReportAdmin(UnitScopedAdmin):
                 refused.append(f"{report}: {' '.join(_messages(error))}")
             else:
                 done += 1
+                periods[report.period_id] = report.period
         if done:
             messages.success(request, done_message % {"count": done})
+            warn_distribution(request, periods.values())
         for line in refused[:20]:
             messages.warning(request, line)
         if len(refused) > 20:
@@ -424,6 +442,14 @@ class UnitRatingAdmin(ScopedChoicesMixin, admin.ModelAdmin):
     search_fields = ["unit__name", "unit__code"]
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
+
+    def changelist_view(self, request, extra_context=None):
+        # Filtered to a year, the list says which rated units break the rules in that year's
+        # annual reports (as they stand in the workflow).
+        year = request.GET.get("year", "")
+        if year.isdigit():
+            warn_distribution(request, Period.objects.filter(kind=PeriodKind.ANNUAL, year=year))
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(DistributionRule)

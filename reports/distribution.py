@@ -5,17 +5,21 @@ at least some percent of the staff with a given predikat). The check needs enoug
 mean anything and must not give away a suppressed count through its percentage.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models import Count
 from django.utils import formats
 from django.utils.translation import gettext as _
 
 from personnel.disclosure import suppressed_table, threshold
 from reports.charts import predikat_labels
-from reports.choices import Predikat
+from reports.choices import IN_PROGRESS_STATUSES, OrganisationPredikat, Predikat, ReportStatus
 
 MAX, MIN = "max", "min"
+PUBLISHED = ReportStatus.PUBLISHED
 
 
 class TooFewReports(ValueError):
@@ -124,3 +128,89 @@ def check_distribution(
 def _order(predikat: str) -> int:
     keys = [key for key, _label in predikat_labels()]
     return keys.index(predikat) if predikat in keys else len(keys)
+
+
+# --------------------------------------------------------------------------- staff warnings
+
+
+@dataclass(frozen=True)
+class UnitWarning:
+    """A rated unit whose reports of a period, as they stand in the workflow, break a rule."""
+
+    unit: Any
+    period: Any
+    organisation_predikat: str
+    breaches: list[Breach]
+
+    def __str__(self) -> str:
+        return _(
+            "Sebaran predikat %(unit)s pada %(period)s tidak sesuai aturan predikat organisasi "
+            "%(organisation)s: %(breaches)s."
+        ) % {
+            "unit": self.unit.name,
+            "period": self.period,
+            "organisation": OrganisationPredikat(self.organisation_predikat).label,
+            "breaches": "; ".join(str(breach) for breach in self.breaches),
+        }
+
+
+def pipeline_counts(period) -> dict[int, dict[str, int]]:
+    """{unit id: {predikat: n}} of the period's reports that are or will be published.
+
+    Every report not withdrawn or superseded counts, drafts included, so staff see a breach
+    before they publish it; a published report whose correction is under way counts once, as
+    its correction.
+    """
+    from reports.models import Report
+
+    rows = (
+        Report.objects.filter(period=period, status__in=[*IN_PROGRESS_STATUSES, PUBLISHED])
+        .exclude(status=PUBLISHED, correction__status__in=IN_PROGRESS_STATUSES)
+        .order_by()
+        .values("unit_id", "predikat")
+        .annotate(n=Count("pk"))
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        counts[row["unit_id"]][row["predikat"]] = row["n"]
+    return counts
+
+
+def staff_warnings(period, units) -> list[UnitWarning]:
+    """Warnings for the rated units among `units` (a queryset): four queries, whatever the size.
+
+    A unit's figures include its sub-units, as on its public page.
+    """
+    from personnel.models import Unit
+    from reports.models import DistributionRule, UnitRating
+
+    ratings = list(
+        UnitRating.objects.filter(year=period.year, unit__in=units)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+    if not ratings:
+        return []
+    rules = list(DistributionRule.objects.all())
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
+        children[parent_id].append(pk)
+    counts = pipeline_counts(period)
+    warnings = []
+    for rating in ratings:
+        totals: dict[str, int] = defaultdict(int)
+        stack, seen = [rating.unit_id], set()
+        while stack:
+            pk = stack.pop()
+            if pk in seen:
+                continue
+            seen.add(pk)
+            for predikat, n in counts.get(pk, {}).items():
+                totals[predikat] += n
+            stack.extend(children.get(pk, ()))
+        check = check_distribution(
+            organisation_predikat=rating.predikat, rules=rules, counts=totals
+        )
+        if check.breaches:
+            warnings.append(UnitWarning(rating.unit, period, rating.predikat, check.breaches))
+    return warnings

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Unit
-from reports.choices import Predikat
+from reports.choices import PeriodKind, Predikat
 from reports.models import Period, Report
 
 ALL_PERIODS = "semua"
@@ -118,7 +118,9 @@ class ReportFilter(django_filters.FilterSet):
         # One query each for the period and unit choices; the defaults follow from them.
         periods = list(periods_with_published_reports())
         units = list(Unit.objects.only("id", "code", "name").order_by("name", "code"))
-        self.default_period = periods[0] if periods else None
+        # A citizen's first question is the year's evaluation, not the latest monthly pilot.
+        annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
+        self.default_period = (annual or periods or [None])[0]
         self.periods = {period.code: period for period in periods}
         self.unit_ids = {unit.code: unit.pk for unit in units}
         data = data.copy() if data is not None else None

@@ -85,6 +85,18 @@ def test_the_list_shows_the_latest_period_with_published_reports_by_default(clie
     assert "Tahun 2025" in response.content.decode()
 
 
+def test_the_default_is_the_latest_year_even_when_a_later_month_is_published(client, year):
+    published("Ani", period=year)
+    published("Budi", period=PeriodFactory(kind="bulanan", year=2026, number=10))
+    assert [r.employee.name for r in client.get(LIST).context["reports"]] == ["Ani"]
+
+
+def test_without_any_annual_period_the_latest_period_is_the_default(client):
+    published("Ani", period=PeriodFactory(kind="bulanan", year=2026, number=9))
+    published("Budi", period=PeriodFactory(kind="bulanan", year=2026, number=10))
+    assert [r.employee.name for r in client.get(LIST).context["reports"]] == ["Budi"]
+
+
 def test_each_row_links_to_the_report_and_to_the_unit(client, year, health):
     report = published("Ani", period=year, unit=health, position_title="Perawat Ahli Muda")
     html = html_of(client, LIST)
