@@ -34,3 +34,33 @@ PERSONNEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
     MODERATOR: ("view_unit",),
     UNIT_RESPONDER: ("view_unit", "view_position"),
 }
+
+
+def grant_permissions(apps, app_label: str, permissions: dict[str, tuple[str, ...]]) -> None:
+    """Give each group its codenames of `app_label` (for the apps' data migrations)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; make them exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in permissions.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
+def revoke_permissions(apps, app_label: str, permissions: dict[str, tuple[str, ...]]) -> None:
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in permissions.items():
+        for group in Group.objects.filter(name=name):
+            group.permissions.remove(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
+                )
+            )

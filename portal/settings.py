@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "portal",
     "personnel",
     "reports",
+    "selection",
 ]
 
 MIDDLEWARE = [

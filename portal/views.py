@@ -3,13 +3,30 @@ import logging
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from personnel.choices import EmployeeStatus, EmploymentType, UnitKind
 from personnel.models import Employee, Unit
+from selection.timeline import status
+from selection.views import public_selections
 
 logger = logging.getLogger(__name__)
+
+
+def open_selections():
+    """Announced selections not yet over, soonest first (two queries)."""
+    today = timezone.localdate()
+    selections = list(
+        public_selections()
+        .with_schedule()
+        .filter(appointed__isnull=True, last_day__gte=today)
+        .order_by("first_day")[:5]
+    )
+    for selection in selections:
+        selection.state, selection.current_stage = status(selection, today)
+    return selections
 
 
 class HomeView(TemplateView):
@@ -30,6 +47,7 @@ class HomeView(TemplateView):
             .only("code", "name", "kind")
         )
         return super().get_context_data(
+            open_selections=open_selections(),
             asn=asn,
             opd_count=len(top_units),
             kecamatan_count=kinds.get(UnitKind.KECAMATAN, 0),

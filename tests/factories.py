@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from personnel.choices import EmploymentType, JabatanType, UnitKind
 from personnel.models import Assignment, Employee, Position, StaffScope, Unit
@@ -164,3 +165,45 @@ def advance(report, status):
             Report.objects.filter(pk=report.pk).update(status=step, **stamps)
     report.refresh_from_db()
     return report
+
+
+# --------------------------------------------------------------------------- selection
+
+
+class SelectionFactory(factory.django.DjangoModelFactory):
+    """An announced selection; pass `schedule=date` for the nine stages from that day on."""
+
+    class Meta:
+        model = "selection.Selection"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Seleksi Terbuka JPT Pratama Kepala Dinas {n}")
+    slug = factory.Sequence(lambda n: f"jpt-{n}")
+    unit = factory.SubFactory(UnitFactory)
+    legal_basis = "PermenPANRB 15/2019"
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+    @factory.post_generation
+    def schedule(self, create, extracted, **kwargs):
+        """Nine stages of a week each, one after the other, from `extracted` (a date)."""
+        if not create or extracted is None:
+            return
+        from selection.choices import StageKind
+        from selection.models import Stage
+
+        for n, kind in enumerate(StageKind.values):
+            start = extracted + datetime.timedelta(days=7 * n)
+            Stage.objects.create(
+                selection=self, kind=kind, start=start, end=start + datetime.timedelta(days=5)
+            )
+
+
+class CandidateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "selection.Candidate"
+
+    selection = factory.SubFactory(SelectionFactory)
+    registration_number = factory.Sequence(lambda n: f"P-{n:04d}")
+    name = factory.Sequence(lambda n: f"Calon Contoh {n}")
+    current_position = "Kepala Bidang Perencanaan"
+    current_agency = "Bappeda Kota Tanjungpinang"

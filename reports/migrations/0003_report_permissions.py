@@ -1,4 +1,3 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 from personnel import roles
@@ -44,28 +43,12 @@ REPORTS_PERMISSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _permissions(apps, codenames):
-    Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(content_type__app_label="reports", codename__in=codenames)
-
-
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations; make them exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    for name, codenames in REPORTS_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*_permissions(apps, codenames))
+    roles.grant_permissions(apps, "reports", REPORTS_PERMISSIONS)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    for name, codenames in REPORTS_PERMISSIONS.items():
-        for group in Group.objects.filter(name=name):
-            group.permissions.remove(*_permissions(apps, codenames))
+    roles.revoke_permissions(apps, "reports", REPORTS_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

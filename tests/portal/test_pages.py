@@ -7,8 +7,9 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError
 from django.urls import reverse
+from django.utils import timezone
 
-from tests.factories import AssignmentFactory, PositionFactory, UnitFactory
+from tests.factories import AssignmentFactory, PositionFactory, SelectionFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,12 @@ def test_the_home_page_explains_the_portal_and_shows_the_organisation(client, ci
 
 
 def test_the_home_page_runs_a_constant_number_of_queries(client, city, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    # ASN counts, unit kinds, top-level units, open selections and their stages.
+    SelectionFactory(schedule=timezone.localdate())
+    with django_assert_num_queries(5):
+        client.get("/")
+    SelectionFactory.create_batch(4, schedule=timezone.localdate())
+    with django_assert_num_queries(5):
         client.get("/")
 
 

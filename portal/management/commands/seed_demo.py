@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
-from reports.demo import seed_reports
+from reports.demo import DEMO_TODAY, seed_reports
+from selection.demo import seed_selections
 
 
 class Command(BaseCommand):
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(personnel.summary()))
         reports = seed_reports(seed=seed)
         self.stdout.write(self.style.SUCCESS(reports.summary()))
+        selections = seed_selections(seed=seed, today=DEMO_TODAY)
+        self.stdout.write(self.style.SUCCESS(f"Seleksi terbuka: {selections} seleksi baru."))
         if personnel.employees or reports.reports:
             # Fresh statistics, so the first pages after a bulk load get sensible plans.
             with connection.cursor() as cursor:

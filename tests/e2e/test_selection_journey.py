@@ -1,0 +1,41 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from selection.choices import Outcome, StageKind
+from selection.models import StageResult
+from tests.factories import CandidateFactory, SelectionFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_citizen_follows_an_open_selection_from_the_home_page(live_server, phone, axe_check):
+    today = timezone.localdate()
+    selection = SelectionFactory(
+        title="Seleksi Terbuka JPT Pratama Sekretaris DPRD",
+        schedule=today - datetime.timedelta(days=15),
+    )
+    administration = selection.stages.get(kind=StageKind.ADMINISTRATION)
+    for name in ("Ani Lestari", "Budi Santoso", "Citra Dewi"):
+        StageResult.objects.create(
+            stage=administration,
+            candidate=CandidateFactory(selection=selection, name=name),
+            outcome=Outcome.PASSED,
+        )
+    administration.results_published_at = timezone.now() - datetime.timedelta(days=1)
+    administration.save()
+
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Seleksi Terbuka JPT Pratama Sekretaris DPRD").click()
+    assert phone.locator("h1").inner_text() == "Seleksi Terbuka JPT Pratama Sekretaris DPRD"
+    # The stage under way is marked, and the administrative result names who passed.
+    current = phone.locator("[aria-current=step] h3")
+    assert current.inner_text() == "Penelusuran rekam jejak"
+    assert phone.get_by_role("cell", name="Citra Dewi").is_visible()
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+    phone.get_by_role("link", name="Seleksi terbuka").first.click()
+    assert phone.url.endswith("/seleksi/")
+    axe_check(phone)
