@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "personnel",
     "reports",
     "selection",
+    "training",
 ]
 
 MIDDLEWARE = [

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("personnel.urls")),
     path("", include("reports.urls")),
     path("", include("selection.urls")),
+    path("", include("training.urls")),
 ]

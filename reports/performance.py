@@ -20,6 +20,7 @@ from django.views.generic import DetailView, TemplateView
 from personnel.choices import PPPK_GOLONGAN, JabatanType
 from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
+from personnel.tree import top_level_units
 from reports import charts
 from reports.choices import PeriodKind
 from reports.distribution import check_distribution
@@ -305,32 +306,6 @@ def report_list_url(unit: Unit | None, period: Period) -> str:
 
 
 # --------------------------------------------------------------------------- city dashboard
-
-
-def top_level_units(units: Sequence[Unit]) -> tuple[list[Unit], dict[int, int]]:
-    """The units right under the root, and for every unit the top-level unit it belongs to.
-
-    A root with no units under it counts as a top-level unit itself. Reports placed on a root
-    that has units under it map to the root.
-    """
-    by_id = {unit.pk: unit for unit in units}
-    roots = {unit.pk for unit in units if unit.parent_id is None or unit.parent_id not in by_id}
-    has_children = {unit.parent_id for unit in units if unit.parent_id is not None}
-    top = [
-        unit
-        for unit in units
-        if (unit.parent_id in roots and unit.pk not in roots)
-        or (unit.pk in roots and unit.pk not in has_children)
-    ]
-    top_ids = {unit.pk for unit in top}
-    owner: dict[int, int] = {}
-    for unit in units:
-        node, seen = unit, set()
-        while node.pk not in top_ids and node.pk not in roots and node.pk not in seen:
-            seen.add(node.pk)
-            node = by_id[node.parent_id]
-        owner[unit.pk] = node.pk
-    return top, owner
 
 
 def golongan_group(golongan: str) -> str:

@@ -207,3 +207,29 @@ class CandidateFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Calon Contoh {n}")
     current_position = "Kepala Bidang Perencanaan"
     current_agency = "Bappeda Kota Tanjungpinang"
+
+
+# --------------------------------------------------------------------------- training
+
+
+class TrainingEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.TrainingEvent"
+
+    code = factory.Sequence(lambda n: f"pelatihan-{n}")
+    title = factory.Sequence(lambda n: f"Pelatihan Contoh {n}")
+    topic = "tik"
+    provider = "BKPSDM Kota Tanjungpinang"
+    mode = "klasikal"
+    start = factory.LazyFunction(lambda: timezone.localdate().replace(month=1, day=10))
+    end = factory.SelfAttribute("start")
+    jp = 12
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "training.TrainingRecord"
+
+    employee = factory.SubFactory(EmployeeFactory)
+    event = factory.SubFactory(TrainingEventFactory)
+    jp = factory.SelfAttribute("event.jp")

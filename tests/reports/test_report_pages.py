@@ -574,7 +574,7 @@ def test_the_employee_page_runs_a_constant_number_of_queries(
         )
         for period in monthly_periods(reports)
     )
-    # employee, current assignment, reports
-    with django_assert_num_queries(3):
+    # employee, current assignment, reports, training hours per year
+    with django_assert_num_queries(4):
         response = client.get(reverse("reports:employee-detail", args=[employee.public_id]))
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from django.db import connection
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
 from reports.demo import DEMO_TODAY, seed_reports
 from selection.demo import seed_selections
+from training.demo import seed_training
 
 
 class Command(BaseCommand):
@@ -44,6 +45,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(reports.summary()))
         selections = seed_selections(seed=seed, today=DEMO_TODAY)
         self.stdout.write(self.style.SUCCESS(f"Seleksi terbuka: {selections} seleksi baru."))
+        events, records = seed_training(seed=seed, today=DEMO_TODAY)
+        self.stdout.write(
+            self.style.SUCCESS(f"Pelatihan: {events} pelatihan baru, {records} kehadiran baru.")
+        )
         if personnel.employees or reports.reports:
             # Fresh statistics, so the first pages after a bulk load get sensible plans.
             with connection.cursor() as cursor:

@@ -39,3 +39,17 @@ def test_a_citizen_follows_an_open_selection_from_the_home_page(live_server, pho
     phone.get_by_role("link", name="Seleksi terbuka").first.click()
     assert phone.url.endswith("/seleksi/")
     axe_check(phone)
+
+
+def test_a_citizen_reads_the_training_calendar_and_the_20_jp_figures(live_server, phone, axe_check):
+    from tests.factories import TrainingEventFactory
+
+    TrainingEventFactory(title="Literasi Digital dan Keamanan Siber bagi ASN")
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Pelatihan").first.click()
+    assert phone.get_by_text("Literasi Digital dan Keamanan Siber bagi ASN").is_visible()
+    axe_check(phone)
+    phone.get_by_role("link", name="Berapa yang sudah mencapai 20 JP?").click()
+    assert phone.locator("h1").inner_text().startswith("Capaian 20 JP")
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
