@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "reports",
     "selection",
     "training",
+    "forums",
 ]
 
 MIDDLEWARE = [

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("selection.urls")),
     path("", include("training.urls")),
+    path("", include("forums.urls")),
 ]

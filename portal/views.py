@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from forums.models import Commitment, Forum
 from personnel.choices import EmployeeStatus, EmploymentType, UnitKind
 from personnel.models import Employee, Unit
 from selection.timeline import status
@@ -48,6 +49,10 @@ class HomeView(TemplateView):
         )
         return super().get_context_data(
             open_selections=open_selections(),
+            next_forums=list(Forum.objects.public().upcoming().select_related("unit")[:3]),
+            overdue_commitments=list(
+                Commitment.objects.overdue().select_related("unit").order_by("due_date")[:5]
+            ),
             asn=asn,
             opd_count=len(top_units),
             kecamatan_count=kinds.get(UnitKind.KECAMATAN, 0),

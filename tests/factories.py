@@ -233,3 +233,31 @@ class TrainingRecordFactory(factory.django.DjangoModelFactory):
     employee = factory.SubFactory(EmployeeFactory)
     event = factory.SubFactory(TrainingEventFactory)
     jp = factory.SelfAttribute("event.jp")
+
+
+# --------------------------------------------------------------------------- forums
+
+
+class ForumFactory(factory.django.DjangoModelFactory):
+    """An announced forum a week from now, two hours long, with 20 seats."""
+
+    class Meta:
+        model = "forums.Forum"
+
+    title = factory.Sequence(lambda n: f"Forum Warga Kelurahan Contoh {n}")
+    slug = factory.Sequence(lambda n: f"forum-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    venue = "Aula Kantor Lurah"
+    agenda = "Pelayanan administrasi kependudukan"
+    capacity = 20
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "forums.Commitment"
+
+    title = factory.Sequence(lambda n: f"Memperbaiki lampu jalan di RW {n}")
+    unit = factory.SubFactory(UnitFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))

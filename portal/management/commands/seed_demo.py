@@ -7,6 +7,7 @@ personnel app may not know about reports.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from forums.demo import seed_forums
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
 from reports.demo import DEMO_TODAY, seed_reports
 from selection.demo import seed_selections
@@ -45,6 +46,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(reports.summary()))
         selections = seed_selections(seed=seed, today=DEMO_TODAY)
         self.stdout.write(self.style.SUCCESS(f"Seleksi terbuka: {selections} seleksi baru."))
+        forums, commitments = seed_forums(seed=seed, today=DEMO_TODAY)
+        self.stdout.write(
+            self.style.SUCCESS(f"Forum warga: {forums} forum baru, {commitments} komitmen baru.")
+        )
         events, records = seed_training(seed=seed, today=DEMO_TODAY)
         self.stdout.write(
             self.style.SUCCESS(f"Pelatihan: {events} pelatihan baru, {records} kehadiran baru.")

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ForumsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "forums"
+    verbose_name = _("Forum warga dan komitmen")

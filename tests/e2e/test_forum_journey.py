@@ -1,0 +1,57 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from forums.models import CommitmentUpdate, Registration
+from tests.factories import CommitmentFactory, ForumFactory, UnitFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_resident_registers_for_the_next_forum_and_follows_a_commitment(
+    live_server, phone, axe_check
+):
+    kecamatan = UnitFactory(code="kec-bukit-bestari", name="Kecamatan Bukit Bestari")
+    held = ForumFactory(
+        title="Forum Warga Bukit Bestari, Oktober",
+        unit=kecamatan,
+        starts_at=timezone.now() - datetime.timedelta(days=40),
+        ends_at=timezone.now() - datetime.timedelta(days=40) + datetime.timedelta(hours=3),
+        minutes="Warga meminta saluran drainase dibersihkan.",
+        attendance_residents=64,
+    )
+    ForumFactory(title="Forum Warga Bukit Bestari, Desember", unit=kecamatan, capacity=30)
+    late = CommitmentFactory(
+        title="Membersihkan saluran drainase utama",
+        unit=kecamatan,
+        forum=held,
+        due_date=timezone.localdate() - datetime.timedelta(days=5),
+    )
+    CommitmentUpdate.objects.create(
+        commitment=late,
+        date=timezone.localdate(),
+        text="Separuh saluran selesai.",
+        status="berjalan",
+        progress=50,
+    )
+
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Forum Warga Bukit Bestari, Desember").first.click()
+    axe_check(phone)
+    phone.get_by_label("Nama", exact=True).fill("Siti Rahma")
+    phone.get_by_label("E-mail", exact=True).fill("siti@contoh.id")
+    phone.get_by_label("Saya setuju").check()
+    phone.get_by_role("button", name="Daftar").click()
+    assert "Anda terdaftar" in phone.locator("main").inner_text()
+    assert Registration.objects.get().name == "Siti Rahma"
+
+    phone.goto(live_server.url + "/forum/")
+    phone.get_by_role("link", name="Forum Warga Bukit Bestari, Oktober").click()
+    phone.get_by_role("link", name="Membersihkan saluran drainase utama").click()
+    assert "melewati tenggatnya" in phone.locator("main").inner_text()
+    assert "Separuh saluran selesai." in phone.locator("main").inner_text()
+    axe_check(phone)
+    phone.goto(live_server.url + "/komitmen/?terlambat=ya")
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
