@@ -17,7 +17,10 @@ Security headers (CSP, HSTS, frame and referrer policies) are added by the middl
 the view on every response, hit or miss.
 
 Use `cache_page_view(view)` on a single view, or `cached_urls(module, names)` in portal/urls.py
-to cache some pages of an app without the app importing portal. `DJANGO_PAGE_CACHE=0` turns the
+to cache some pages of an app without the app importing portal. A page may be cached only if
+every table it reads moves the generation: the tables with triggers are listed in
+reports/migrations/0004_cache_generation.py; a page that reads another one (feedback, forums)
+needs the same triggers on it first, in a migration of its app. `DJANGO_PAGE_CACHE=0` turns the
 cache off (the "caches off" benchmark run).
 """
 
