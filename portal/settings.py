@@ -216,5 +216,35 @@ LOGGING = {
     },
 }
 
+# Caches. The public pages are cached per process (portal/cache.py) under a key that includes
+# a generation number kept in PostgreSQL, so several workers or hosts never serve a stale page;
+# DJANGO_CACHE_URL=redis://host:6379/0 shares one cache between them instead (needs the `redis`
+# package). DJANGO_PAGE_CACHE=0 turns the page cache off.
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "pages")
+    }
+elif CACHE_URL:
+    raise ImproperlyConfigured("DJANGO_CACHE_URL must be a redis:// (or rediss://) address.")
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_PAGE_CACHE_ENTRIES", "1000"))},
+        },
+    }
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+# /bench/ping/: a page that touches no database, for the load benchmark (bench/load.py) only.
+BENCH_PING = env_bool("DJANGO_BENCH_PING", False)
+
 # The portal's own figures.
 SUPPRESSION_THRESHOLD = 5  # aggregates over fewer people show a suppressed cell

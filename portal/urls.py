@@ -2,15 +2,26 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
+from portal.cache import cached_urls
+
+# Public pages served from the page cache (portal/cache.py); staff and forms never are.
+CACHED_REPORT_PAGES = (
+    "report-list",
+    "report-detail",
+    "employee-detail",
+    "unit-performance",
+    "city-dashboard",
+)
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tentang/", views.AboutView.as_view(), name="about"),
     path("healthz", views.healthz, name="healthz"),
+    path("bench/ping/", views.bench_ping, name="bench-ping"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),
-    path("", include("reports.urls")),
+    path("", include(cached_urls("reports.urls", CACHED_REPORT_PAGES))),
     path("", include("selection.urls")),
     path("", include("training.urls")),
     path("", include("forums.urls")),

@@ -1,8 +1,9 @@
 import logging
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -77,3 +78,10 @@ def healthz(request):
         logger.exception("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_ping(request):
+    """A page that touches no database: the load benchmark's baseline (DJANGO_BENCH_PING=1)."""
+    if not settings.BENCH_PING:
+        raise Http404
+    return HttpResponse("ok", content_type="text/plain")

@@ -382,6 +382,14 @@ class Report(models.Model):
         indexes = [
             models.Index(fields=["period", "status", "unit"], name="report_period_status_unit"),
             models.Index(fields=["employee", "status"], name="report_employee_status"),
+            # The counts of the dashboards and of the report list read only this index (an
+            # index-only scan of one period's published reports), never the table.
+            models.Index(
+                fields=["period", "unit", "predikat"],
+                include=["employee", "jabatan_type", "golongan"],
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_published_counts",
+            ),
         ]
         triggers = [
             pgtrigger.FSM(name="report_workflow", field="status", transitions=TRANSITIONS),

@@ -210,6 +210,39 @@ class PeriodChoiceMixin:
 # --------------------------------------------------------------------------- unit page
 
 
+def ancestors_in(tree: Sequence[Unit], unit: Unit) -> list[Unit]:
+    """The units above `unit` in an already loaded tree, from the root down to its parent."""
+    by_id = {node.pk: node for node in tree}
+    chain, node, seen = [], by_id.get(unit.parent_id), {unit.pk}
+    while node is not None and node.pk not in seen:
+        chain.append(node)
+        seen.add(node.pk)
+        node = by_id.get(node.parent_id)
+    return chain[::-1]
+
+
+def subtree_ids(tree: Sequence[Unit], root_id: int) -> list[int]:
+    """`root_id` and the ids of every unit below it in an already loaded tree."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for node in tree:
+        children[node.parent_id].append(node.pk)
+    found, stack = [], [root_id]
+    while stack:
+        pk = stack.pop()
+        if pk not in found:
+            found.append(pk)
+            stack.extend(children[pk])
+    return found
+
+
+def rollup(rows: Iterable[dict], key: str) -> list[dict]:
+    """GROUP BY rows summed down to `key` and predikat."""
+    sums: dict[tuple, int] = defaultdict(int)
+    for row in rows:
+        sums[row[key], row["predikat"]] += row["n"]
+    return [{key: value, "predikat": predikat, "n": n} for (value, predikat), n in sums.items()]
+
+
 class UnitPerformanceView(PeriodChoiceMixin, DetailView):
     template_name = "reports/unit_performance.html"
     context_object_name = "unit"
@@ -221,18 +254,22 @@ class UnitPerformanceView(PeriodChoiceMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         unit = self.object
+        # The tree is read once: the breadcrumb and the sub-units come from it, and the counts
+        # below get the sub-units as a list of ids, which the planner estimates well (a
+        # recursive subquery it cannot, and on a million reports it then scans them all).
+        tree = list(Unit.objects.only("id", "parent_id", "code", "name").order_by())
         context = super().get_context_data(
-            ancestors=list(Unit.objects.ancestors_of(unit)), **self.choose_period(), **kwargs
+            ancestors=ancestors_in(tree, unit), **self.choose_period(), **kwargs
         )
         period = context["period"]
         if period is None:
             return context
-        subtree = Unit.objects.subtree_of([unit]).values("pk")
+        subtree = subtree_ids(tree, unit.pk)
         published = Report.objects.published().order_by()
         counts = list(
             published.filter(period=period)
             .values("predikat")
-            .annotate(n=Count("pk"), in_unit=Count("pk", filter=Q(unit__in=subtree)))
+            .annotate(n=Count("*"), in_unit=Count("unit", filter=Q(unit__in=subtree)))
         )
         unit_counts = {row["predikat"]: row["in_unit"] for row in counts if row["in_unit"]}
         city_counts = {row["predikat"]: row["n"] for row in counts}
@@ -243,7 +280,7 @@ class UnitPerformanceView(PeriodChoiceMixin, DetailView):
         trend_counts = group_counts(
             published.filter(unit__in=subtree, period__in=[p.pk for p in trend_periods])
             .values("period_id", "predikat")
-            .annotate(n=Count("pk")),
+            .annotate(n=Count("*")),
             "period_id",
         )
         trend_rows = [
@@ -325,10 +362,17 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         if period is None:
             return context
         units = list(Unit.objects.only("id", "parent_id", "code", "name", "is_active").order_by())
-        published = Report.objects.published().filter(period=period).order_by()
-        by_unit = published.values("unit_id", "predikat").annotate(n=Count("pk"))
-        by_type = published.values("jabatan_type", "predikat").annotate(n=Count("pk"))
-        by_golongan = published.values("golongan", "predikat").annotate(n=Count("pk"))
+        # One pass over the period's reports (an index-only scan) gives all three tables.
+        rows = list(
+            Report.objects.published()
+            .filter(period=period)
+            .order_by()
+            .values("unit_id", "jabatan_type", "golongan", "predikat")
+            .annotate(n=Count("*"))
+        )
+        by_unit = rollup(rows, "unit_id")
+        by_type = rollup(rows, "jabatan_type")
+        by_golongan = rollup(rows, "golongan")
 
         top, owner = top_level_units(units)
         unit_counts = group_counts(

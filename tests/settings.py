@@ -26,3 +26,7 @@ WHITENOISE_AUTOREFRESH = True
 # Close connections after each request, so the live server's thread leaves none behind when
 # the test database is dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# The pages' own tests measure the work of rendering them; the page cache has its own tests
+# (tests/portal/test_page_cache.py), which turn it on.
+PAGE_CACHE = False

@@ -1,0 +1,271 @@
+"""Load benchmark of the public pages against the scale data, with the page cache warm and off.
+
+    export DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench_scale
+    .venv/bin/python bench/load.py                 # --duration 15 --connections 32
+
+For each mode (page cache on and warm, then page cache off) it starts gunicorn with the
+production settings (DEBUG off, whitenoise, gunicorn.conf.py: WEB_CONCURRENCY workers and
+GUNICORN_THREADS threads, 2 and 1 unless set), waits for it, warms every URL with a short wrk
+run, then measures each URL with `wrk -c 32` for --duration seconds and, right after each page,
+the trivial endpoint /bench/ping/ (no database) again, and prints one table per mode: requests
+per second, the ratio to the trivial endpoint measured next to the page (so a change in the
+machine's load during the run does not skew the ratios), p50 and p99 latency and errors
+(non-2xx answers and socket errors). The URLs are chosen from the data: the latest period's
+list with and without filters, a report, an employee and a large unit; /cari/?q=pelayanan is
+measured when it answers 200.
+
+It needs `wrk` (Debian package `wrk`; the script installs it with apt-get when run as root)
+and collects the static files into a temporary folder (the manifest storage needs them).
+The machine and the figures go into bench/README.md by hand.
+"""
+
+import argparse
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TIMEOUT = 120
+PING = "/bench/ping/"
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
+        return shutil.which("wrk")
+    sys.exit("wrk is needed: apt-get install wrk")
+
+
+def pick_urls(env: dict) -> list[tuple[str, str]]:
+    """(label, path) of the pages to measure, chosen from the data in the database."""
+    script = """
+from django.db.models import Count
+from personnel.models import Unit
+from reports.filters import periods_with_published_reports
+from reports.models import Report
+period = periods_with_published_reports().first()
+report = (Report.objects.disclosed().filter(period=period).select_related("employee", "period")
+          .order_by("employee__name", "pk")[5000])
+unit = (Unit.objects.active().filter(parent__parent__isnull=True, parent__isnull=False)
+        .annotate(n=Count("reports")).order_by("-n").first())
+print(report.get_absolute_url())
+print("/asn/%s/" % report.employee.public_id)
+print("/unit/%s/kinerja/" % unit.code)
+print(unit.code)
+"""
+    out = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    report, employee, unit_page, unit = out[-4:]
+    return [
+        ("trivial endpoint /bench/ping/", PING),
+        ("report list /laporan/", "/laporan/"),
+        ("report list, filtered", f"/laporan/?unit={unit}&predikat=baik&urut=-terbit"),
+        ("report list, name search", "/laporan/?q=siti&page=2"),
+        ("report page", report),
+        ("employee page", employee),
+        ("unit performance", unit_page),
+        ("city dashboard /kinerja/", "/kinerja/"),
+        ("search /cari/?q=pelayanan", "/cari/?q=pelayanan"),
+    ]
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"gunicorn exited; see {log}")
+        if status_of(f"http://127.0.0.1:{port}/bench/ping/") == 200:
+            return server
+        time.sleep(0.5)
+    stop_server(server)
+    sys.exit(f"gunicorn did not answer in {TIMEOUT} s; see {log}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def run_wrk(wrk: str, url: str, *, connections: int, threads: int, duration: int) -> dict:
+    out = subprocess.run(
+        [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s",
+         "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1]),
+        "p50": milliseconds(re.search(r"\s50%\s+(\S+)", out)[1]),
+        "p99": milliseconds(re.search(r"\s99%\s+(\S+)", out)[1]),
+        "requests": int(re.search(r"(\d+) requests in", out)[1]),
+        "errors": 0,
+    }
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        result["errors"] += int(match[1])
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        result["errors"] += sum(int(n) for n in match.groups())
+    return result
+
+
+def machine(env: dict) -> str:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")), platform.processor(),
+    )  # fmt: skip
+    ram = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1]) / 1024**2
+    pg = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c",
+         "from django.db import connection\nc = connection.cursor()\n"
+         "c.execute('SHOW server_version')\nprint(c.fetchone()[0])"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    ).stdout.strip().splitlines()[-1:]  # fmt: skip
+    load = os.getloadavg()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {ram:.0f} GiB RAM, PostgreSQL {' '.join(pg)}, "
+        f"Python {platform.python_version()}, load average before the run {load[0]:.2f}"
+    )
+
+
+def table(mode: str, results: list[tuple[str, str, dict]]) -> str:
+    lines = [
+        f"### {mode}",
+        "",
+        "| page | URL | req/s | trivial endpoint next to it (req/s) | ratio | p50 (ms) "
+        "| p99 (ms) | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, path, r in results:
+        trivial = r.get("baseline", r["rps"])
+        if not r["requests"]:
+            lines.append(f"| {label} | `{path}` | 0 | {trivial:.0f} | 0% | – | – | all timed out |")
+            continue
+        lines.append(
+            f"| {label} | `{path}` | {r['rps']:.0f} | {trivial:.0f} | {r['rps'] / trivial:.0%} | "
+            f"{r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=15, help="seconds per URL")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per URL")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--port", type=int, default=8077)
+    parser.add_argument("--modes", default="warm,off", help="warm, off, or both")
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        sys.exit("Set DATABASE_URL to the scale database (bench/generate_scale.py).")
+
+    wrk = ensure_wrk()
+    static = Path(tempfile.mkdtemp(prefix="portal-bench-static-"))
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_HTTPS": "0",
+        "DJANGO_BENCH_PING": "1",
+        "DJANGO_STATIC_ROOT": str(static),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
+    print(machine(env), flush=True)
+    urls = pick_urls(env)
+    base = f"http://127.0.0.1:{args.port}"
+    log = Path(tempfile.gettempdir()) / "portal-bench-gunicorn.log"
+    report = []
+    for mode in args.modes.split(","):
+        server = start_server({**env, "DJANGO_PAGE_CACHE": "1" if mode == "warm" else "0"},
+                              args.port, log)  # fmt: skip
+        try:
+            results = []
+            for label, path in urls:
+                status = status_of(base + path)
+                if status != 200:
+                    print(f"skipped {path}: HTTP {status}", flush=True)
+                    continue
+                run_wrk(wrk, base + path, connections=args.connections, threads=args.threads,
+                        duration=args.warmup)  # fmt: skip
+                result = run_wrk(wrk, base + path, connections=args.connections,
+                                 threads=args.threads, duration=args.duration)  # fmt: skip
+                if path != PING:
+                    # The trivial endpoint again, right after: on a machine whose load changes,
+                    # the ratio is taken to the baseline measured next to each page.
+                    result["baseline"] = run_wrk(
+                        wrk, base + PING, connections=args.connections, threads=args.threads,
+                        duration=args.duration,
+                    )["rps"]  # fmt: skip
+                print(f"{mode:>4} {path:<60} {result}", flush=True)
+                results.append((label, path, result))
+        finally:
+            stop_server(server)
+        title = "Page cache on, warm" if mode == "warm" else "Page cache off"
+        report.append(
+            table(f"{title} ({args.connections} connections, {args.duration} s)", results)
+        )
+    shutil.rmtree(static, ignore_errors=True)
+    print()
+    print("\n\n".join(report))
+    print(f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency; "
+          f"gunicorn: WEB_CONCURRENCY={os.environ.get('WEB_CONCURRENCY', '2')}, "
+          f"GUNICORN_THREADS={os.environ.get('GUNICORN_THREADS', '1')}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
