@@ -40,12 +40,13 @@ def test_the_home_page_explains_the_portal_and_shows_the_organisation(client, ci
 
 
 def test_the_home_page_runs_a_constant_number_of_queries(client, city, django_assert_num_queries):
-    # ASN counts, unit kinds, top-level units, open selections and their stages.
+    # ASN counts, unit kinds, top-level units, open selections and their stages, the next
+    # forums, overdue commitments.
     SelectionFactory(schedule=timezone.localdate())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         client.get("/")
     SelectionFactory.create_batch(4, schedule=timezone.localdate())
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         client.get("/")
 
 
