@@ -6,6 +6,7 @@ from portal import views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tentang/", views.AboutView.as_view(), name="about"),
+    path("cari/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -9,7 +9,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from personnel import search
 from personnel.audit import audited
+from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, Position, Unit
 from reports.choices import (
     IN_PROGRESS_STATUSES,
@@ -465,6 +467,50 @@ def child_frozen_trigger(name: str) -> pgtrigger.Trigger:
     )
 
 
+# Ranking needs the rank of every match; on a common word among millions of indicators that is
+# the whole table, so only the first CANDIDATES matches (in index order) are ranked.
+SEARCH_CANDIDATES = 2000
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def disclosed(self):
+        """Indicators of reports an individual page may show (Report.objects.disclosed())."""
+        return self.filter(report__status=ReportStatus.PUBLISHED).exclude(
+            Exists(Withholding.objects.active().filter(employee_id=OuterRef("report__employee_id")))
+        )
+
+    def search(self, terms: str):
+        """Disclosed indicators whose RHK or IKI matches `terms` (see personnel.search)."""
+        return search.matching(
+            self.disclosed(), terms, fields=["rhk", "iki"], trigram_fields=["rhk", "iki"]
+        )
+
+    def search_results(self, terms: str):
+        """The best of the first SEARCH_CANDIDATES matches, with what a result line shows."""
+        candidates = self.search(terms).values("pk")[:SEARCH_CANDIDATES]
+        return (
+            search.ranked(
+                self.filter(pk__in=candidates),
+                terms,
+                fields=["rhk", "iki"],
+                trigram_fields=["rhk", "iki"],
+                exact_field="iki",
+            )
+            .select_related("report__employee", "report__period")
+            .only(
+                "id",
+                "rhk",
+                "iki",
+                "report__version",
+                "report__period__code",
+                "report__period__kind",
+                "report__period__year",
+                "report__period__number",
+                *public_employee_fields("report__employee__"),
+            )
+        )
+
+
 @audited()
 class Indicator(models.Model):
     """A planned work result (RHK) with its individual indicator (IKI), target and realisasi."""
@@ -492,11 +538,18 @@ class Indicator(models.Model):
     feedback = models.TextField(_("umpan balik"), blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
+    objects = IndicatorQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("indikator kinerja")
         verbose_name_plural = _("indikator kinerja")
         ordering = ["report", "kind", "order", "id"]
         triggers = [child_frozen_trigger("indicator_frozen_with_report")]
+        indexes = [
+            search.fulltext_index("indicator_text_fts", "rhk", "iki"),
+            search.trigram_index("indicator_rhk_trgm", "rhk"),
+            search.trigram_index("indicator_iki_trgm", "iki"),
+        ]
 
     def __str__(self):
         return self.iki[:80]

@@ -1,0 +1,70 @@
+"""Site search: PostgreSQL full text (Indonesian stemming) plus trigrams for typos.
+
+Each searched column has one `document()` expression and one trigram operator class, used both
+by the GIN indexes declared in the models' Meta and by the querysets' `search()` methods. The
+planner only uses an expression index when the query repeats the indexed expression exactly,
+so both sides must come from here.
+
+- Full text: `to_tsvector('indonesian', …) @@ websearch_to_tsquery('indonesian', …)`, so
+  "pelayanan", "layanan" and "melayani" all reduce to the stem "layan"; websearch syntax never
+  raises on stray quotes or operators.
+- Typos: the strict word similarity operator `%>>` (pg_trgm, threshold 0.5), so "pelyanan"
+  finds "Pelayanan" but "pelayanan" does not find "pelaksanaan" (the looser `%>` would).
+- Rank: an exact match first, then ts_rank plus the trigram similarity.
+"""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramStrictWordSimilarity,
+)
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Lower
+
+CONFIG = "indonesian"
+
+
+def document(*fields):
+    """The tsvector of `fields`, exactly as the GIN index stores it."""
+    return SearchVector(*fields, config=CONFIG)
+
+
+def query(terms: str) -> SearchQuery:
+    return SearchQuery(terms, search_type="websearch", config=CONFIG)
+
+
+def fulltext_index(name: str, *fields) -> GinIndex:
+    return GinIndex(document(*fields), name=name)
+
+
+def trigram_index(name: str, field: str) -> GinIndex:
+    return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
+
+
+def matching(queryset, terms: str, *, fields, trigram_fields):
+    """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling."""
+    condition = Q(search_document=query(terms))
+    for field in trigram_fields:
+        condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
+    return queryset.alias(search_document=document(*fields)).filter(condition)
+
+
+def ranked(queryset, terms: str, *, fields, trigram_fields, exact_field):
+    """Annotate `search_rank`: exact name first, then full-text rank plus trigram similarity."""
+    similarity = sum(
+        (TrigramStrictWordSimilarity(Value(terms), field) for field in trigram_fields[1:]),
+        TrigramStrictWordSimilarity(Value(terms), trigram_fields[0]),
+    )
+    exact = Case(
+        When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return queryset.annotate(
+        search_rank=exact
+        + SearchRank(document(*fields), query(terms), cover_density=False)
+        + similarity,
+        search_name=Lower(exact_field),
+    ).order_by("-search_rank", "search_name", "pk")
