@@ -85,6 +85,9 @@ class UnitQuerySet(models.QuerySet):
         """Active units whose name matches `terms` (see personnel.search)."""
         return search.matching(self.active(), terms, fields=["name"], trigram_fields=["name"])
 
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
+
     def search_results(self, terms: str):
         return search.ranked(
             self.search(terms), terms, fields=["name"], trigram_fields=["name"], exact_field="name"
@@ -184,6 +187,9 @@ class PositionQuerySet(models.QuerySet):
         return search.matching(
             self.filter(unit__is_active=True), terms, fields=["title"], trigram_fields=["title"]
         )
+
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
 
     def search_results(self, terms: str):
         return (
@@ -304,6 +310,9 @@ class EmployeeQuerySet(models.QuerySet):
     def search(self, terms: str):
         """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
         return search.matching(self, terms, fields=["name"], trigram_fields=["name"])
+
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
 
     def search_results(self, terms: str):
         """Ranked matches with their public fields and current position and unit only."""

@@ -10,6 +10,9 @@ so both sides must come from here.
   raises on stray quotes or operators.
 - Typos: the strict word similarity operator `%>>` (pg_trgm, threshold 0.5), so "pelyanan"
   finds "Pelayanan" but "pelayanan" does not find "pelaksanaan" (the looser `%>` would).
+  Only on the short columns (unit names, position titles, employee names): on millions of
+  indicator texts a trigram OR makes the planner give up the GIN index (its selectivity
+  estimate for %>> is poor) and one common word then matches a large part of the table.
 - Rank: an exact match first, then ts_rank plus the trigram similarity.
 """
 
@@ -43,7 +46,7 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, *, fields, trigram_fields):
+def matching(queryset, terms: str, *, fields, trigram_fields=()):
     """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling."""
     condition = Q(search_document=query(terms))
     for field in trigram_fields:
@@ -51,20 +54,23 @@ def matching(queryset, terms: str, *, fields, trigram_fields):
     return queryset.alias(search_document=document(*fields)).filter(condition)
 
 
-def ranked(queryset, terms: str, *, fields, trigram_fields, exact_field):
-    """Annotate `search_rank`: exact name first, then full-text rank plus trigram similarity."""
-    similarity = sum(
-        (TrigramStrictWordSimilarity(Value(terms), field) for field in trigram_fields[1:]),
-        TrigramStrictWordSimilarity(Value(terms), trigram_fields[0]),
-    )
-    exact = Case(
+def rank(terms: str, *, fields, trigram_fields=(), exact_field):
+    """Exact match first, then full-text rank plus trigram similarity."""
+    score = Case(
         When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
-    )
+    ) + SearchRank(document(*fields), query(terms))
+    for field in trigram_fields:
+        score += TrigramStrictWordSimilarity(Value(terms), field)
+    return score
+
+
+def ranked(queryset, terms: str, *, fields, trigram_fields=(), exact_field):
+    """Order by `rank()`, then by name, so equal ranks keep a stable order across pages."""
     return queryset.annotate(
-        search_rank=exact
-        + SearchRank(document(*fields), query(terms), cover_density=False)
-        + similarity,
+        search_rank=rank(
+            terms, fields=fields, trigram_fields=trigram_fields, exact_field=exact_field
+        ),
         search_name=Lower(exact_field),
     ).order_by("-search_rank", "search_name", "pk")

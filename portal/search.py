@@ -31,8 +31,8 @@ class Kind:
     def matches(self, terms):
         return self.model.objects.search(terms)
 
-    def results(self, terms):
-        return self.model.objects.search_results(terms)
+    def page(self, terms, start, stop):
+        return self.model.objects.search_page(terms, start, stop)
 
 
 KINDS = (
@@ -81,7 +81,7 @@ def overview(terms: str) -> list[Group]:
     for kind, count in zip(KINDS, counts, strict=True):
         group = Group(kind, min(count, COUNT_CAP), count > COUNT_CAP, url=kind_url(terms, kind.key))
         if count:
-            group.results = list(kind.results(terms)[:PER_GROUP])
+            group.results = kind.page(terms, 0, PER_GROUP)
         groups.append(group)
     return groups
 
@@ -114,5 +114,5 @@ def kind_page(terms: str, key: str, requested: str) -> KindPage:
     group = Group(kind, shown, count > COUNT_CAP, url=kind_url(terms, key))
     if count:
         start = (number - 1) * PER_PAGE
-        group.results = list(kind.results(terms)[start : start + PER_PAGE])
+        group.results = kind.page(terms, start, start + PER_PAGE)
     return KindPage(group, number, pages, bool(requested) and requested != str(number), terms)

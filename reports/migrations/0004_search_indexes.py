@@ -3,11 +3,11 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.operations
 import django.contrib.postgres.search
-from django.db import migrations, models
+from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    # The indicator table is the largest: build its indexes without locking out writes.
+    # The indicator table is the largest: build its index without locking out writes.
     atomic = False
 
     dependencies = [
@@ -19,13 +19,5 @@ class Migration(migrations.Migration):
         django.contrib.postgres.operations.AddIndexConcurrently(
             model_name='indicator',
             index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.SearchVector('rhk', 'iki', config='indonesian'), name='indicator_text_fts'),
-        ),
-        django.contrib.postgres.operations.AddIndexConcurrently(
-            model_name='indicator',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(models.F('rhk'), name='gin_trgm_ops'), name='indicator_rhk_trgm'),
-        ),
-        django.contrib.postgres.operations.AddIndexConcurrently(
-            model_name='indicator',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.indexes.OpClass(models.F('iki'), name='gin_trgm_ops'), name='indicator_iki_trgm'),
         ),
     ]
