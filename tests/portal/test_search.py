@@ -158,7 +158,9 @@ def test_an_employee_cannot_be_found_by_nip(client):
         ("pelayanan\x00", "Kata yang dicari memuat karakter yang tidak sah."),
     ],
 )
-def test_bad_input_gets_a_clear_message_and_no_search(client, q, message, django_assert_num_queries):
+def test_bad_input_gets_a_clear_message_and_no_search(
+    client, q, message, django_assert_num_queries
+):
     with django_assert_num_queries(0):
         response = client.get(SEARCH, {"q": q})
 
