@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 SEARCH_MIN_LENGTH = 2
 SEARCH_MAX_LENGTH = 100
-# Letters and digits of any script, spaces, and the few marks websearch_to_tsquery reads
-# ("phrase", -exclude) or names carry (apostrophes, dots, commas); anything else (tsquery
-# operators & | ! : *, brackets, emoji, control characters) only separates words.
-NOT_SEARCHABLE = re.compile(r"[^\w\s'\".,-]|_")
+# Letters and digits of any script, spaces, and the marks websearch_to_tsquery reads as a
+# phrase ("…") or names carry (apostrophes, dots, commas, inner hyphens); anything else
+# (tsquery operators & | ! : *, brackets, emoji, control characters) only separates words. A
+# leading hyphen would mean "without this word", and a query of exclusions alone matches
+# nearly every row without the help of an index, so it goes too.
+NOT_SEARCHABLE = re.compile(r"[^\w\s'\".,-]|_|(?<![\w])-+")
 
 
 class SearchForm(forms.Form):

@@ -41,9 +41,7 @@ def city():
     return unit
 
 
-def test_a_citizen_searches_from_the_header_and_opens_a_report(
-    live_server, phone, axe_check, city
-):
+def test_a_citizen_searches_from_the_header_and_opens_a_report(live_server, phone, axe_check, city):
     phone.goto(live_server.url + "/")
     phone.get_by_label("Cari pegawai, jabatan, unit kerja atau indikator").first.fill("pelayanan")
     phone.get_by_role("button", name="Cari", exact=True).first.click()

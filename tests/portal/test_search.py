@@ -195,6 +195,13 @@ def test_odd_characters_are_ignored_and_never_break_the_search(client, q):
     assert response.context["form"].is_valid()
 
 
+def test_a_leading_minus_does_not_turn_the_search_into_everything_but_the_word(client):
+    report_with("Persentase pelayanan pengaduan")
+    report_with("Jumlah dokumen arsip")
+
+    assert found(client, "-pelayanan", "indikator") == ["Persentase pelayanan pengaduan"]
+
+
 def test_an_unknown_kind_shows_every_kind_with_a_notice(client):
     response = client.get(SEARCH, {"q": "pelayanan", "jenis": "rahasia"})
 
