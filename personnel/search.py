@@ -34,8 +34,12 @@ def document(*fields):
     return SearchVector(*fields, config=CONFIG)
 
 
-def query(terms: str) -> SearchQuery:
-    return SearchQuery(terms, search_type="websearch", config=CONFIG)
+def query(terms: str, also: str = "") -> SearchQuery:
+    """`terms` in websearch syntax, or else `also` (the same words with typos corrected)."""
+    found = SearchQuery(terms, search_type="websearch", config=CONFIG)
+    if also:
+        found |= SearchQuery(also, search_type="websearch", config=CONFIG)
+    return found
 
 
 def fulltext_index(name: str, *fields) -> GinIndex:
@@ -46,21 +50,21 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, *, fields, trigram_fields=()):
+def matching(queryset, terms: str, *, fields, trigram_fields=(), also=""):
     """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling."""
-    condition = Q(search_document=query(terms))
+    condition = Q(search_document=query(terms, also))
     for field in trigram_fields:
         condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
     return queryset.alias(search_document=document(*fields)).filter(condition)
 
 
-def rank(terms: str, *, fields, trigram_fields=(), exact_field):
+def rank(terms: str, *, fields, trigram_fields=(), exact_field, also=""):
     """Exact match first, then full-text rank plus trigram similarity."""
     score = Case(
         When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
-    ) + SearchRank(document(*fields), query(terms))
+    ) + SearchRank(document(*fields), query(terms, also))
     for field in trigram_fields:
         score += TrigramStrictWordSimilarity(Value(terms), field)
     return score

@@ -54,11 +54,12 @@ class SearchView(TemplateView):
         context["unknown_kind"] = bool(kind) and kind not in search.KIND_KEYS
         if form.is_bound and form.is_valid():
             terms = context["terms"] = form.cleaned_data["q"]
+            also, context["corrections"] = search.corrected(terms)
             if kind in search.KIND_KEYS:
-                context["page"] = search.kind_page(terms, kind, params.get("page", ""))
+                context["page"] = search.kind_page(terms, kind, params.get("page", ""), also)
                 context["groups"] = [context["page"].group]
             else:
-                context["groups"] = search.overview(terms)
+                context["groups"] = search.overview(terms, also)
             context["total"] = sum(group.count for group in context["groups"])
         return super().get_context_data(**context, **kwargs)
 

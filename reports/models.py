@@ -479,29 +479,26 @@ class IndicatorQuerySet(models.QuerySet):
             Exists(Withholding.objects.active().filter(employee_id=OuterRef("report__employee_id")))
         )
 
-    def search(self, terms: str):
-        """Disclosed indicators whose RHK or IKI matches `terms` by full text (Indonesian stems).
+    def search(self, terms: str, *, also: str = ""):
+        """Disclosed indicators whose RHK or IKI matches `terms` (or `also`) by full text.
 
-        EXPLAIN on ~100,000 indicators: a Bitmap Index Scan on indicator_text_fts, then the
-        reports by primary key; no trigram OR here (see personnel.search).
+        `also` is the same search with misspelt words corrected (portal.search): indicators get
+        no trigram OR of their own (see personnel.search). EXPLAIN on ~100,000 indicators: a
+        Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
         """
-        return search.matching(self.disclosed(), terms, fields=["rhk", "iki"])
+        return search.matching(self.disclosed(), terms, fields=["rhk", "iki"], also=also)
 
-    def search_page(self, terms: str, start: int, stop: int) -> list:
+    def search_page(self, terms: str, start: int, stop: int, *, also: str = "") -> list:
         """Results start..stop, ranked among the first SEARCH_CANDIDATES matches.
 
-        Two queries: the candidates' ranks (the LIMIT stops the index scan early, and only
-        those rows are ranked), then the rows of the page by primary key.
+        The LIMIT stops the index scan early and only those rows are ranked; they are sorted
+        here, in one query whatever the page.
         """
-        ranks = (
-            self.search(terms)
+        rank = search.rank(terms, fields=["rhk", "iki"], exact_field="iki", also=also)
+        candidates = (
+            self.search(terms, also=also)
             .order_by()
-            .annotate(search_rank=search.rank(terms, fields=["rhk", "iki"], exact_field="iki"))
-            .values_list("pk", "search_rank")[:SEARCH_CANDIDATES]
-        )
-        ids = [pk for pk, _rank in sorted(ranks, key=lambda row: (-row[1], row[0]))][start:stop]
-        rows = (
-            self.filter(pk__in=ids)
+            .annotate(search_rank=rank)
             .select_related("report__employee", "report__period")
             .only(
                 "id",
@@ -513,10 +510,9 @@ class IndicatorQuerySet(models.QuerySet):
                 "report__period__year",
                 "report__period__number",
                 *public_employee_fields("report__employee__"),
-            )
-            .in_bulk()
+            )[:SEARCH_CANDIDATES]
         )
-        return [rows[pk] for pk in ids if pk in rows]
+        return sorted(candidates, key=lambda row: (-row.search_rank, row.pk))[start:stop]
 
 
 @audited()

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from personnel.models import Employee
 from portal import search
+from portal.models import SearchWord
 from reports.models import Indicator, Withholding
 from tests.factories import (
     AssignmentFactory,
@@ -74,6 +75,35 @@ def test_a_misspelt_word_still_finds_the_position_and_the_unit(client):
 
     assert found(client, "pelyanan", "jabatan") == ["Kepala Seksi Pelayanan Perizinan"]
     assert found(client, "pelyanan", "unit") == [unit.name]
+
+
+def test_a_misspelt_word_finds_indicators_through_the_word_list(client):
+    report_with("Persentase pelayanan pengaduan yang ditindaklanjuti")
+    report_with("Jumlah dokumen arsip yang didigitalkan")
+    search.refresh_words()
+
+    response = client.get(SEARCH, {"q": "pelyanan"})
+
+    indicators = {group.kind.key: group for group in response.context["groups"]}["indikator"]
+    assert [item.iki for item in indicators.results] == [
+        "Persentase pelayanan pengaduan yang ditindaklanjuti"
+    ]
+    assert "Indikator kinerja juga dicari dengan ejaan: pelayanan." in response.content.decode()
+
+
+def test_the_word_list_holds_only_words_of_disclosed_texts(client):
+    report_with("Persentase pelayanan terbuka")
+    report_with("Persentase ketertiban rahasia", status="approved")
+    hidden = EmployeeFactory(name="Budi Rahasia")
+    report_with("Jumlah penyelidikan tertutup", employee=hidden)
+    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+
+    search.refresh_words()
+
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"persentase", "pelayanan", "terbuka"} <= words
+    assert words.isdisjoint({"ketertiban", "rahasia", "penyelidikan", "tertutup"})
+    assert search.corrected("penyelidkan tertutp") == ("", {})
 
 
 def test_a_misspelt_name_still_finds_the_employee(client):
@@ -284,7 +314,8 @@ def test_the_overview_takes_a_fixed_number_of_queries(client, rows, django_asser
         AssignmentFactory(employee=employee, position=position)
         report_with(f"Persentase pelayanan {n}", employee=employee)
 
-    # one statement for every count, then one per kind (two for indicators: ranks, then rows)
+    search.refresh_words()
+    # typo corrections, one statement for every count, then one per kind
     with django_assert_max_num_queries(6):
         response = client.get(SEARCH, {"q": "pelayanan"})
     assert all(group.count for group in response.context["groups"])
