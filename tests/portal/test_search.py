@@ -1,4 +1,7 @@
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
@@ -381,3 +384,13 @@ def test_the_searches_use_the_gin_indexes(client):
     assert "indicator_text_fts" in plan(Indicator.objects.search("pelayanan").values("pk")[:10])
     employees = plan(Employee.objects.search("siti amnah").values("pk"))
     assert "employee_name_fts" in employees and "employee_name_trgm" in employees
+
+
+def test_the_word_list_command_says_how_many_words_it_holds():
+    report_with("Persentase pelayanan")
+    out = StringIO()
+
+    call_command("refresh_search_words", stdout=out)
+
+    assert f"Daftar kata pencarian: {SearchWord.objects.count()} kata." in out.getvalue()
+    assert SearchWord.objects.filter(word="pelayanan").exists()
