@@ -6,13 +6,14 @@ from django.contrib.postgres.fields import DateRangeField, RangeOperators
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Value
+from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from personnel import nip as nip_rules
+from personnel import search
 from personnel.audit import audited
 from personnel.choices import (
     GOLONGAN_BY_TYPE,
@@ -26,6 +27,7 @@ from personnel.choices import (
     JabatanType,
     UnitKind,
 )
+from personnel.disclosure import public_employee_fields
 
 PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32, lower case
 PUBLIC_ID_LENGTH = 12  # 60 bits: no collision to speak of even for every ASN in the country
@@ -78,6 +80,18 @@ class UnitQuerySet(models.QuerySet):
 
     def for_directory(self):
         return self.active().only("id", "code", "name", "kind", "parent_id", "order")
+
+    def search(self, terms: str):
+        """Active units whose name matches `terms` (see personnel.search)."""
+        return search.matching(self.active(), terms, fields=["name"], trigram_fields=["name"])
+
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
+
+    def search_results(self, terms: str):
+        return search.ranked(
+            self.search(terms), terms, fields=["name"], trigram_fields=["name"], exact_field="name"
+        ).only("id", "code", "name", "kind")
 
 
 @audited()
@@ -132,6 +146,10 @@ class Unit(models.Model):
                 condition=Q(code__regex=r"^[a-z0-9]+(-[a-z0-9]+)*$"), name="unit_code_slug"
             ),
         ]
+        indexes = [
+            search.fulltext_index("unit_name_fts", "name"),
+            search.trigram_index("unit_name_trgm", "name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -163,6 +181,28 @@ class Unit(models.Model):
 class PositionQuerySet(models.QuerySet):
     def in_units(self, units):
         return self.filter(unit__in=units)
+
+    def search(self, terms: str):
+        """Positions in active units whose title matches `terms` (see personnel.search)."""
+        return search.matching(
+            self.filter(unit__is_active=True), terms, fields=["title"], trigram_fields=["title"]
+        )
+
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
+
+    def search_results(self, terms: str):
+        return (
+            search.ranked(
+                self.search(terms),
+                terms,
+                fields=["title"],
+                trigram_fields=["title"],
+                exact_field="title",
+            )
+            .select_related("unit")
+            .only("id", "title", "jabatan_type", "unit__code", "unit__name")
+        )
 
 
 @audited()
@@ -222,6 +262,10 @@ class Position(models.Model):
                 name="position_level_fits_type",
             ),
         ]
+        indexes = [
+            search.fulltext_index("position_title_fts", "title"),
+            search.trigram_index("position_title_trgm", "title"),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.unit.name})"
@@ -260,6 +304,33 @@ class EmployeeQuerySet(models.QuerySet):
                 .current(on)
                 .select_related("position", "position__unit"),
                 to_attr="current_assignments",
+            )
+        )
+
+    def search(self, terms: str):
+        """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
+        return search.matching(self, terms, fields=["name"], trigram_fields=["name"])
+
+    def search_page(self, terms: str, start: int, stop: int) -> list:
+        return list(self.search_results(terms)[start:stop])
+
+    def search_results(self, terms: str):
+        """Ranked matches with their public fields and current position and unit only."""
+        current = Assignment.objects.primary().current().filter(employee=OuterRef("pk"))
+        current = current.order_by("-start")
+        return (
+            search.ranked(
+                self.search(terms),
+                terms,
+                fields=["name"],
+                trigram_fields=["name"],
+                exact_field="name",
+            )
+            .only(*public_employee_fields())
+            .annotate(
+                position_title=Subquery(current.values("position__title")[:1]),
+                unit_code=Subquery(current.values("position__unit__code")[:1]),
+                unit_name=Subquery(current.values("position__unit__name")[:1]),
             )
         )
 
@@ -369,7 +440,11 @@ class Employee(models.Model):
                 name="employee_pns_dates_from_nip",
             ),
         ]
-        indexes = [models.Index(fields=["name"], name="employee_name_idx")]
+        indexes = [
+            models.Index(fields=["name"], name="employee_name_idx"),
+            search.fulltext_index("employee_name_fts", "name"),
+            search.trigram_index("employee_name_trgm", "name"),
+        ]
 
     def __str__(self):
         return self.full_name

@@ -16,6 +16,7 @@ CACHED_REPORT_PAGES = (
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tentang/", views.AboutView.as_view(), name="about"),
+    path("cari/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("bench/ping/", views.bench_ping, name="bench-ping"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 from forums.models import Commitment, Forum
 from personnel.choices import EmployeeStatus, EmploymentType, UnitKind
 from personnel.models import Employee, Unit
+from portal import search
+from portal.forms import SearchForm
 from selection.timeline import status
 from selection.views import public_selections
 
@@ -61,6 +63,29 @@ class HomeView(TemplateView):
             top_units=top_units,
             **kwargs,
         )
+
+
+class SearchView(TemplateView):
+    """/cari/?q=…: one box over units, positions, employees and disclosed indicators."""
+
+    template_name = "portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        params = self.request.GET
+        form = SearchForm(params) if "q" in params else SearchForm()
+        context = {"form": form, "terms": "", "groups": [], "page": None, "cap": search.COUNT_CAP}
+        kind = params.get("jenis", "")
+        context["unknown_kind"] = bool(kind) and kind not in search.KIND_KEYS
+        if form.is_bound and form.is_valid():
+            terms = context["terms"] = form.cleaned_data["q"]
+            also, context["corrections"] = search.corrected(terms)
+            if kind in search.KIND_KEYS:
+                context["page"] = search.kind_page(terms, kind, params.get("page", ""), also)
+                context["groups"] = [context["page"].group]
+            else:
+                context["groups"] = search.overview(terms, also)
+            context["total"] = sum(group.count for group in context["groups"])
+        return super().get_context_data(**context, **kwargs)
 
 
 class AboutView(TemplateView):

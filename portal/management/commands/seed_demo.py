@@ -9,6 +9,7 @@ from django.db import connection
 
 from forums.demo import seed_forums
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
+from portal.search import refresh_words
 from reports.demo import DEMO_TODAY, seed_reports
 from selection.demo import seed_selections
 from training.demo import seed_training
@@ -55,6 +56,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Pelatihan: {events} pelatihan baru, {records} kehadiran baru.")
         )
         if personnel.employees or reports.reports:
+            # The word list that corrects typos in the search (nightly in production).
+            self.stdout.write(f"Daftar kata pencarian: {refresh_words()} kata.")
             # Fresh statistics, so the first pages after a bulk load get sensible plans.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

@@ -1,0 +1,80 @@
+"""Site search: PostgreSQL full text (Indonesian stemming) plus trigrams for typos.
+
+Each searched column has one `document()` expression and one trigram operator class, used both
+by the GIN indexes declared in the models' Meta and by the querysets' `search()` methods. The
+planner only uses an expression index when the query repeats the indexed expression exactly,
+so both sides must come from here.
+
+- Full text: `to_tsvector('indonesian', …) @@ websearch_to_tsquery('indonesian', …)`, so
+  "pelayanan", "layanan" and "melayani" all reduce to the stem "layan"; websearch syntax never
+  raises on stray quotes or operators.
+- Typos: the strict word similarity operator `%>>` (pg_trgm, threshold 0.5), so "pelyanan"
+  finds "Pelayanan" but "pelayanan" does not find "pelaksanaan" (the looser `%>` would).
+  Only on the short columns (unit names, position titles, employee names): on millions of
+  indicator texts a trigram OR makes the planner give up the GIN index (its selectivity
+  estimate for %>> is poor) and one common word then matches a large part of the table.
+- Rank: an exact match first, then ts_rank plus the trigram similarity.
+"""
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramStrictWordSimilarity,
+)
+from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models.functions import Lower
+
+CONFIG = "indonesian"
+
+
+def document(*fields):
+    """The tsvector of `fields`, exactly as the GIN index stores it."""
+    return SearchVector(*fields, config=CONFIG)
+
+
+def query(terms: str, also: str = "") -> SearchQuery:
+    """`terms` in websearch syntax, or else `also` (the same words with typos corrected)."""
+    found = SearchQuery(terms, search_type="websearch", config=CONFIG)
+    if also:
+        found |= SearchQuery(also, search_type="websearch", config=CONFIG)
+    return found
+
+
+def fulltext_index(name: str, *fields) -> GinIndex:
+    return GinIndex(document(*fields), name=name)
+
+
+def trigram_index(name: str, field: str) -> GinIndex:
+    return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
+
+
+def matching(queryset, terms: str, *, fields, trigram_fields=(), also=""):
+    """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling."""
+    condition = Q(search_document=query(terms, also))
+    for field in trigram_fields:
+        condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
+    return queryset.alias(search_document=document(*fields)).filter(condition)
+
+
+def rank(terms: str, *, fields, trigram_fields=(), exact_field, also=""):
+    """Exact match first, then full-text rank plus trigram similarity."""
+    score = Case(
+        When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    ) + SearchRank(document(*fields), query(terms, also))
+    for field in trigram_fields:
+        score += TrigramStrictWordSimilarity(Value(terms), field)
+    return score
+
+
+def ranked(queryset, terms: str, *, fields, trigram_fields=(), exact_field):
+    """Order by `rank()`, then by name, so equal ranks keep a stable order across pages."""
+    return queryset.annotate(
+        search_rank=rank(
+            terms, fields=fields, trigram_fields=trigram_fields, exact_field=exact_field
+        ),
+        search_name=Lower(exact_field),
+    ).order_by("-search_rank", "search_name", "pk")

@@ -1,0 +1,396 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from personnel.models import Employee
+from portal import search
+from portal.models import SearchWord
+from reports.models import Indicator, Withholding
+from tests.factories import (
+    AssignmentFactory,
+    EmployeeFactory,
+    PositionFactory,
+    ReportFactory,
+    UnitFactory,
+    UserFactory,
+    advance,
+)
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("search")
+
+
+def report_with(iki, *, employee=None, status="published", rhk="Terlaksananya tugas pokok"):
+    report = ReportFactory(employee=employee or EmployeeFactory(), indicators=0)
+    Indicator.objects.create(
+        report=report, rhk=rhk, aspect="kuantitas", iki=iki, target="100%", order=0
+    )
+    return advance(report, status) if status != "draft" else report
+
+
+def found(client, q, kind=None, **params):
+    """The result texts of one kind (or of every kind) for the query `q`."""
+    response = client.get(SEARCH, {"q": q, **params})
+    assert response.status_code == 200
+    groups = {group.kind.key: group for group in response.context["groups"]}
+    if kind is None:
+        return groups
+    group = groups.get(kind)
+    return [text_of(item) for item in group.results] if group else []
+
+
+def text_of(item):
+    for attribute in ("iki", "title", "full_name", "name"):
+        if hasattr(item, attribute):
+            return getattr(item, attribute)
+    raise AssertionError(item)
+
+
+def error_of(response):
+    return response.context["form"].errors["q"][0]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def test_pelayanan_finds_layanan_and_melayani_by_their_indonesian_stem(client):
+    report_with("Persentase layanan perizinan yang selesai tepat waktu")
+    report_with("Jumlah warga yang dilayani di loket")
+    report_with("Persentase pelayanan pengaduan yang ditindaklanjuti")
+    report_with("Jumlah dokumen arsip yang didigitalkan")
+
+    assert sorted(found(client, "pelayanan", "indikator")) == [
+        "Jumlah warga yang dilayani di loket",
+        "Persentase layanan perizinan yang selesai tepat waktu",
+        "Persentase pelayanan pengaduan yang ditindaklanjuti",
+    ]
+    assert len(found(client, "melayani", "indikator")) == 3
+
+
+def test_a_misspelt_word_still_finds_the_position_and_the_unit(client):
+    unit = UnitFactory(name="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu")
+    PositionFactory(unit=unit, title="Kepala Seksi Pelayanan Perizinan")
+    PositionFactory(unit=unit, title="Kepala Seksi Pelaksanaan Anggaran")
+
+    assert found(client, "pelyanan", "jabatan") == ["Kepala Seksi Pelayanan Perizinan"]
+    assert found(client, "pelyanan", "unit") == [unit.name]
+
+
+def test_a_misspelt_word_finds_indicators_through_the_word_list(client):
+    report_with("Persentase pelayanan pengaduan yang ditindaklanjuti")
+    report_with("Jumlah dokumen arsip yang didigitalkan")
+    search.refresh_words()
+
+    response = client.get(SEARCH, {"q": "pelyanan"})
+
+    indicators = {group.kind.key: group for group in response.context["groups"]}["indikator"]
+    assert [item.iki for item in indicators.results] == [
+        "Persentase pelayanan pengaduan yang ditindaklanjuti"
+    ]
+    assert "Indikator kinerja juga dicari dengan ejaan: pelayanan." in response.content.decode()
+
+
+def test_the_word_list_holds_only_words_of_disclosed_texts(client):
+    report_with("Persentase pelayanan terbuka")
+    report_with("Persentase ketertiban rahasia", status="approved")
+    hidden = EmployeeFactory(name="Budi Rahasia")
+    report_with("Jumlah penyelidikan tertutup", employee=hidden)
+    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+
+    search.refresh_words()
+
+    words = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"persentase", "pelayanan", "terbuka"} <= words
+    assert words.isdisjoint({"ketertiban", "rahasia", "penyelidikan", "tertutup"})
+    assert search.corrected("penyelidkan tertutp") == ("", {})
+
+
+def test_a_misspelt_name_still_finds_the_employee(client):
+    EmployeeFactory(name="Muhammad Rizky Pratama")
+
+    assert found(client, "Muhamad Rizki", "pegawai") == ["Muhammad Rizky Pratama"]
+
+
+def test_the_exact_name_comes_first(client):
+    for name in ("Rahmat Hidayatullah", "Hidayat Rahmat Saputra", "Rahmat Hidayat", "Rahmawati"):
+        EmployeeFactory(name=name)
+
+    assert found(client, "rahmat hidayat", "pegawai")[0] == "Rahmat Hidayat"
+
+
+def test_an_employee_is_shown_with_gelar_position_and_unit_and_links_to_the_public_page(client):
+    unit = UnitFactory(name="Dinas Kesehatan")
+    employee = EmployeeFactory(name="Siti Aminah", gelar_depan="dr.", gelar_belakang="M.Kes.")
+    AssignmentFactory(employee=employee, position=PositionFactory(unit=unit, title="Dokter Ahli"))
+
+    html = client.get(SEARCH, {"q": "siti aminah"}).content.decode()
+
+    assert f'href="/asn/{employee.public_id}/"' in html
+    assert "dr. Siti Aminah, M.Kes." in html
+    assert "Dokter Ahli · Dinas Kesehatan" in html
+
+
+# --------------------------------------------------------------------------- disclosure
+
+
+def test_indicators_of_drafts_and_of_withheld_employees_are_not_found(client):
+    report_with("Persentase pelayanan terbuka")
+    report_with("Persentase pelayanan dalam draf", status="approved")
+    hidden = EmployeeFactory(name="Budi Rahasia")
+    report_with("Persentase pelayanan rahasia", employee=hidden)
+    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+
+    assert found(client, "pelayanan", "indikator") == ["Persentase pelayanan terbuka"]
+    assert found(client, "rahasia", "indikator") == []
+
+
+def test_a_withheld_employee_is_still_found_by_name(client):
+    hidden = EmployeeFactory(name="Budi Rahasia")
+    report_with("Persentase pelayanan rahasia", employee=hidden)
+    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+
+    assert found(client, "budi rahasia", "pegawai") == ["Budi Rahasia"]
+
+
+def test_the_results_never_show_the_nip_or_the_birth_date(client):
+    employee = EmployeeFactory(name="Siti Aminah")
+    report_with("Persentase pelayanan", employee=employee)
+
+    html = client.get(SEARCH, {"q": "siti"}).content.decode()
+
+    assert "Siti Aminah" in html
+    assert employee.nip not in html
+    assert employee.nip[:8] not in html
+    assert employee.birth_date.isoformat() not in html
+
+
+def test_an_employee_cannot_be_found_by_nip(client):
+    employee = EmployeeFactory(name="Siti Aminah")
+
+    assert found(client, employee.nip, "pegawai") == []
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        ("", "Ketik kata yang dicari."),
+        ("   ", "Ketik kata yang dicari."),
+        ("a", "Ketik paling sedikit 2 huruf atau angka."),
+        ("a!!", "Ketik paling sedikit 2 huruf atau angka."),
+        ("x" * 101, "Kata yang dicari terlalu panjang: paling banyak 100 huruf."),
+        ("&|!:*", "Kata yang dicari harus memuat huruf atau angka."),
+        ('""', "Kata yang dicari harus memuat huruf atau angka."),
+        ("😀🙏", "Kata yang dicari harus memuat huruf atau angka."),
+        ("pelayanan\x00", "Kata yang dicari memuat karakter yang tidak sah."),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_no_search(
+    client, q, message, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get(SEARCH, {"q": q})
+
+    assert response.status_code == 200
+    assert error_of(response) == message
+    assert message in response.content.decode()
+    assert response.context["groups"] == []
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "'pelayanan",
+        '"pelayanan',
+        "pelayanan & | ! : *",
+        "pelayanan:*",
+        "!(pelayanan)",
+        "pelayanan 😀",
+        "pelayanan\\",
+        "pelayanan%_",
+        "-pelayanan",
+        "pelayanan or",
+        "dan yang di",  # stop words only: no lexeme for the full text, trigrams still run
+    ],
+)
+def test_odd_characters_are_ignored_and_never_break_the_search(client, q):
+    report_with("Persentase pelayanan pengaduan")
+
+    response = client.get(SEARCH, {"q": q})
+
+    assert response.status_code == 200
+    assert response.context["form"].is_valid()
+
+
+def test_a_leading_minus_does_not_turn_the_search_into_everything_but_the_word(client):
+    report_with("Persentase pelayanan pengaduan")
+    report_with("Jumlah dokumen arsip")
+
+    assert found(client, "-pelayanan", "indikator") == ["Persentase pelayanan pengaduan"]
+
+
+def test_an_unknown_kind_shows_every_kind_with_a_notice(client):
+    response = client.get(SEARCH, {"q": "pelayanan", "jenis": "rahasia"})
+
+    assert response.status_code == 200
+    assert len(response.context["groups"]) == len(search.KINDS)
+    assert "Jenis hasil yang diminta tidak dikenal" in response.content.decode()
+
+
+def test_without_a_query_the_page_only_shows_the_box(client):
+    response = client.get(SEARCH)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {}
+    assert 'name="q"' in response.content.decode()
+
+
+# --------------------------------------------------------------------------- groups and pages
+
+
+@pytest.fixture
+def many_sitis():
+    return [EmployeeFactory(name=f"Siti Nurhaliza {n:02d}") for n in range(25)]
+
+
+def test_the_overview_shows_a_few_of_each_kind_with_the_count_and_a_link_to_more(
+    client, many_sitis
+):
+    response = client.get(SEARCH, {"q": "nurhaliza"})
+    group = {group.kind.key: group for group in response.context["groups"]}["pegawai"]
+
+    assert group.count == 25
+    assert len(group.results) == search.PER_GROUP
+    html = response.content.decode()
+    assert 'href="/cari/?q=nurhaliza&amp;jenis=pegawai"' in html
+
+
+def test_the_pages_of_one_kind_follow_each_other_without_overlap(client, many_sitis):
+    first = found(client, "nurhaliza", "pegawai", jenis="pegawai")
+    second = found(client, "nurhaliza", "pegawai", jenis="pegawai", page="2")
+
+    assert len(first) == search.PER_PAGE and len(second) == 25 - search.PER_PAGE
+    assert set(first).isdisjoint(second)
+    html = client.get(SEARCH, {"q": "nurhaliza", "jenis": "pegawai"}).content.decode()
+    assert 'href="/cari/?q=nurhaliza&amp;jenis=pegawai&amp;page=2" rel="next"' in html
+
+
+@pytest.mark.parametrize(("requested", "shown"), [("99", 2), ("0", 1), ("abc", 1), ("-1", 1)])
+def test_a_page_that_does_not_exist_shows_the_nearest(client, many_sitis, requested, shown):
+    response = client.get(SEARCH, {"q": "nurhaliza", "jenis": "pegawai", "page": requested})
+
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+
+
+def test_counts_stop_at_the_cap(client, many_sitis, monkeypatch):
+    monkeypatch.setattr(search, "COUNT_CAP", 10)
+
+    response = client.get(SEARCH, {"q": "nurhaliza"})
+
+    group = {group.kind.key: group for group in response.context["groups"]}["pegawai"]
+    assert group.capped and group.count == 10
+    assert "lebih dari 10" in response.content.decode()
+
+
+def test_nothing_found_says_so(client):
+    response = client.get(SEARCH, {"q": "zzqqxx"})
+
+    assert "Tidak ada hasil untuk «zzqqxx»" in response.content.decode()
+
+
+# --------------------------------------------------------------------------- queries and language
+
+
+@pytest.mark.parametrize("rows", [10, 50])
+def test_the_overview_takes_a_fixed_number_of_queries(client, rows, django_assert_max_num_queries):
+    unit = UnitFactory(name="Dinas Pelayanan Umum")
+    position = PositionFactory(unit=unit, title="Petugas Pelayanan")
+    for n in range(rows):
+        employee = EmployeeFactory(name=f"Pelayanan Pegawai {n}")
+        AssignmentFactory(employee=employee, position=position)
+        report_with(f"Persentase pelayanan {n}", employee=employee)
+
+    search.refresh_words()
+    # typo corrections, one statement for every count, then one per kind
+    with django_assert_max_num_queries(6):
+        response = client.get(SEARCH, {"q": "pelayanan"})
+    assert all(group.count for group in response.context["groups"])
+
+    with django_assert_max_num_queries(3):
+        client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "2"})
+
+
+def test_the_page_speaks_english_when_asked(client):
+    UnitFactory(name="Dinas Pelayanan Umum")
+    client.cookies["django_language"] = "en"
+
+    html = client.get(SEARCH, {"q": "pelayanan"}).content.decode()
+
+    assert '<html lang="en">' in html
+    assert "Work units" in html
+
+
+def test_every_page_has_a_labelled_search_box_in_the_header(client):
+    html = client.get(reverse("home")).content.decode()
+
+    assert 'role="search"' in html
+    assert '<label for="cari-situs"' in html and 'id="cari-situs" name="q"' in html
+    assert '<label for="cari-beranda">' in html
+
+
+# --------------------------------------------------------------------------- indexes
+
+
+def plan(queryset):
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_the_searches_use_the_gin_indexes(client):
+    """With a few thousand rows the planner picks the expression and trigram GIN indexes."""
+    report = ReportFactory(indicators=0)
+    Indicator.objects.bulk_create(
+        Indicator(
+            report=report,
+            rhk=f"Terlaksananya kegiatan {n}",
+            aspect="kuantitas",
+            iki=f"Jumlah dokumen nomor {n}" + (" pelayanan" if n == 7 else ""),
+            target="1",
+            order=n,
+        )
+        for n in range(3000)
+    )
+    advance(report, "published")
+    syllables = ["ba", "ki", "ru", "so", "te", "ma", "ni", "lo", "pu", "de"]
+    Employee.objects.bulk_create(
+        EmployeeFactory.build(
+            name=" ".join("".join(syllables[int(d)] for d in f"{n:04d}"[i:]) for i in (0, 2))
+        )
+        for n in range(3000)
+    )
+    EmployeeFactory(name="Siti Aminah")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE reports_indicator; ANALYZE personnel_employee")
+
+    assert "indicator_text_fts" in plan(Indicator.objects.search("pelayanan").values("pk")[:10])
+    employees = plan(Employee.objects.search("siti amnah").values("pk"))
+    assert "employee_name_fts" in employees and "employee_name_trgm" in employees
+
+
+def test_the_word_list_command_says_how_many_words_it_holds():
+    report_with("Persentase pelayanan")
+    out = StringIO()
+
+    call_command("refresh_search_words", stdout=out)
+
+    assert f"Daftar kata pencarian: {SearchWord.objects.count()} kata." in out.getvalue()
+    assert SearchWord.objects.filter(word="pelayanan").exists()
