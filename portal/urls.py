@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
-from portal.cache import cached_urls
+from portal.cache import cache_page_view, cached_urls
 
 # Public pages served from the page cache (portal/cache.py); staff and forms never are.
 CACHED_REPORT_PAGES = (
@@ -16,7 +16,7 @@ CACHED_REPORT_PAGES = (
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tentang/", views.AboutView.as_view(), name="about"),
-    path("cari/", views.SearchView.as_view(), name="search"),
+    path("cari/", cache_page_view(views.SearchView.as_view()), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("bench/ping/", views.bench_ping, name="bench-ping"),
     path("i18n/", include("django.conf.urls.i18n")),

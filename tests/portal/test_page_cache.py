@@ -264,3 +264,28 @@ def test_the_benchmark_ping_answers_only_when_enabled(client, settings, django_a
     with django_assert_num_queries(0):
         response = client.get("/bench/ping/")
     assert response.content == b"ok"
+
+
+def test_a_new_publication_is_found_at_once_by_a_cached_search(client, unit, year):
+    published(unit, year, "Ani Lestari")
+    search = reverse("search")
+    first = fetch(client, search, data={"q": "lestari"})
+    assert fetch(client, search, data={"q": "lestari"})["X-Page-Cache"] == "hit"
+    assert "Ani Lestari" in first.content.decode()
+    indicator_text = "Penyuluhan gizi balita di posyandu"
+    report = ReportFactory(employee=EmployeeFactory(name="Budi"), unit=unit, period=year)
+    report.indicators.update(iki=indicator_text)
+    advance(report, "published")
+    again = fetch(client, search, data={"q": "penyuluhan gizi"})
+    assert again["X-Page-Cache"] == "miss"
+    assert "Penyuluhan gizi balita" in again.content.decode()
+
+
+def test_rebuilding_the_search_words_moves_the_cache(client, unit, year):
+    from portal.search import refresh_words
+
+    published(unit, year, "Ani Lestari")
+    search = reverse("search")
+    fetch(client, search, data={"q": "lestari"})
+    refresh_words()
+    assert fetch(client, search, data={"q": "lestari"})["X-Page-Cache"] == "miss"
