@@ -97,11 +97,17 @@ def new_report_errors(
     errors: dict[str, list[str]] = {}
     if not period.is_open:
         errors.setdefault("period", []).append(_("Periode ini sudah ditutup."))
+    replaceable = set()
+    if replace_draft:
+        # A draft may be replaced, and so may a correction draft opened in the workflow: the
+        # published version it corrects then stays until the correction is published.
+        for report in existing:
+            if report.status == ReportStatus.DRAFT:
+                replaceable |= {report.pk, report.previous_id}
     blocking = [
         report
         for report in existing
-        if report.status != ReportStatus.SUPERSEDED
-        and not (replace_draft and report.status == ReportStatus.DRAFT)
+        if report.status != ReportStatus.SUPERSEDED and report.pk not in replaceable
     ]
     if blocking:
         report = max(blocking, key=lambda r: r.version)
