@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -305,6 +305,20 @@ def test_a_correction_draft_is_filled_and_keeps_its_version_and_reason(
     assert (correction.version, correction.correction_reason) == (2, "Realisasi salah ketik")
     assert correction.indicators.count() == 1
     assert Report.objects.get(pk=published.pk).status == "published"
+
+
+def test_a_draft_submitted_after_planning_stops_the_write_and_nothing_is_written(
+    dinkes, nurse, head, year
+):
+    draft = ReportFactory(employee=nurse, period=year, unit=dinkes)
+    checked = plan([row(nurse), row(head)])
+    advance(draft, "submitted")
+
+    with pytest.raises(IntegrityError):
+        importing.apply_import(plan=checked)
+
+    assert counts() == (1, 2, 0)
+    assert not Report.objects.filter(employee=head).exists()
 
 
 # --------------------------------------------------------------------------- errors
