@@ -612,8 +612,12 @@ class ImportStatus(models.TextChoices):
     REJECTED = "rejected", _("Ditolak karena galat")
 
 
-class PersonnelImport(models.Model):
-    """One upload of a personnel file: kept so an auditor sees who imported what, and when."""
+class ImportRecord(models.Model):
+    """One uploaded file of an import and what became of it; each import keeps its own table.
+
+    Kept so an auditor sees who imported what, and when. Subclasses add their own counts and
+    `COUNT_FIELDS`, the counts their plan's `record_counts()` fills in.
+    """
 
     file_name = models.CharField(_("nama berkas"), max_length=255)
     content = models.BinaryField(_("isi berkas"))
@@ -626,17 +630,29 @@ class PersonnelImport(models.Model):
     uploaded_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices)
     applied_at = models.DateTimeField(_("diterapkan"), null=True, blank=True)
-    created_count = models.PositiveIntegerField(_("pegawai baru"), default=0)
-    updated_count = models.PositiveIntegerField(_("pegawai diperbarui"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("tanpa perubahan"), default=0)
     error_count = models.PositiveIntegerField(_("galat"), default=0)
     errors = models.JSONField(_("daftar galat"), default=list, blank=True)
 
+    COUNT_FIELDS: tuple[str, ...] = ()
+
     class Meta:
-        verbose_name = _("impor data pegawai")
-        verbose_name_plural = _("impor data pegawai")
+        abstract = True
         ordering = ["-uploaded_at"]
-        permissions = [("import_personnel", _("Dapat mengimpor data pegawai dari berkas"))]
 
     def __str__(self):
         return f"{self.file_name} ({self.uploaded_at:%Y-%m-%d %H:%M})"
+
+
+class PersonnelImport(ImportRecord):
+    """One upload of a personnel file."""
+
+    created_count = models.PositiveIntegerField(_("pegawai baru"), default=0)
+    updated_count = models.PositiveIntegerField(_("pegawai diperbarui"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("tanpa perubahan"), default=0)
+
+    COUNT_FIELDS = ("created_count", "updated_count", "unchanged_count")
+
+    class Meta(ImportRecord.Meta):
+        verbose_name = _("impor data pegawai")
+        verbose_name_plural = _("impor data pegawai")
+        permissions = [("import_personnel", _("Dapat mengimpor data pegawai dari berkas"))]

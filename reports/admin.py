@@ -113,31 +113,20 @@ class ReportForm(forms.ModelForm):
         cleaned = super().clean()
         employee, period = cleaned.get("employee"), cleaned.get("period")
         if self.instance.pk is None and employee and period:
-            if not period.is_open:
-                self.add_error("period", _("Periode ini sudah ditutup."))
-            if (
-                Report.objects.filter(employee=employee, period=period)
-                .exclude(status__in=[ReportStatus.SUPERSEDED, ReportStatus.WITHDRAWN])
-                .exists()
-            ):
-                self.add_error(
-                    "period",
-                    _(
-                        "Pegawai ini sudah punya laporan untuk periode tersebut; "
-                        "buka laporan itu, atau koreksi bila sudah terbit."
-                    ),
-                )
+            existing = list(Report.objects.filter(employee=employee, period=period))
             try:
                 self.snapshot = services.snapshot_for(employee=employee, period=period)
-            except ValidationError as error:
-                self.add_error("employee", error)
-            else:
-                in_scope = scoping.units_for(self.request_user).filter(pk=self.snapshot["unit_id"])
-                if not in_scope.exists():
-                    self.add_error(
-                        "employee",
-                        _("Pada periode itu pegawai ini bertugas di luar cakupan unit Anda."),
-                    )
+            except ValidationError:
+                self.snapshot = None
+            errors = services.new_report_errors(
+                period=period,
+                existing=existing,
+                unit_id=self.snapshot["unit_id"] if self.snapshot else None,
+                allowed_unit_ids=services.allowed_unit_ids(self.request_user),
+            )
+            for field, messages_ in errors.items():
+                for message in messages_:
+                    self.add_error(field, message)
         return cleaned
 
 
@@ -457,3 +446,6 @@ class DistributionRuleAdmin(admin.ModelAdmin):
     list_display = ["organisation_predikat", "employee_predikat", "max_percent", "min_percent"]
     list_filter = ["organisation_predikat"]
     list_editable = ["max_percent", "min_percent"]
+
+
+import reports.admin_import  # noqa: E402, F401  (registers the SKP import history and views)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from personnel import search
 from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
-from personnel.models import Employee, Position, Unit
+from personnel.models import Employee, ImportRecord, Position, Unit
 from reports.choices import (
     IN_PROGRESS_STATUSES,
     PREDIKAT_EXPLANATION,
@@ -429,7 +429,7 @@ class Report(models.Model):
         return f"{self.employee} – {self.period} (v{self.version})"
 
     def save(self, *args, **kwargs):
-        self.predikat = PREDIKAT_MATRIX.get((self.hasil_kerja, self.perilaku), "")
+        self.derive_predikat()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -441,6 +441,10 @@ class Report(models.Model):
                 "version": self.version,
             },
         )
+
+    def derive_predikat(self) -> None:
+        """Set the predikat from the two ratings (also before a bulk write, which skips save)."""
+        self.predikat = PREDIKAT_MATRIX.get((self.hasil_kerja, self.perilaku), "")
 
     @property
     def predikat_explanation(self):
@@ -711,3 +715,18 @@ class DistributionRule(models.Model):
         return (
             f"{self.get_organisation_predikat_display()} → {self.get_employee_predikat_display()}"
         )
+
+
+class SkpImport(ImportRecord):
+    """One upload of SKP evaluation results exported from e-Kinerja (see docs/import.md)."""
+
+    report_count = models.PositiveIntegerField(_("laporan baru"), default=0)
+    replaced_count = models.PositiveIntegerField(_("draf diganti"), default=0)
+    indicator_count = models.PositiveIntegerField(_("indikator"), default=0)
+
+    COUNT_FIELDS = ("report_count", "replaced_count", "indicator_count")
+
+    class Meta(ImportRecord.Meta):
+        verbose_name = _("impor hasil SKP")
+        verbose_name_plural = _("impor hasil SKP")
+        permissions = [("import_skp", _("Dapat mengimpor hasil penilaian SKP dari berkas"))]

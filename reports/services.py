@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from personnel import scoping
+from personnel.importing.history import apply_upload, check_upload, run_file
 from personnel.models import Assignment
+from reports import importing
 from reports.choices import ReportStatus
-from reports.models import BehaviourRating, Indicator, Report, Withholding
+from reports.models import BehaviourRating, Indicator, Report, SkpImport, Withholding
 
 SUBMIT = "reports.submit_report"
 APPROVE = "reports.approve_report"
@@ -47,6 +49,18 @@ def _audit(action: str, by, **extra):
     return pghistory.context(action=action, user=by.pk, **extra)
 
 
+def snapshot_of(*, assignment) -> dict:
+    """What a new report keeps of the employee: the position held and the golongan."""
+    position = assignment.position
+    return {
+        "unit_id": position.unit_id,
+        "position": position,
+        "position_title": position.title,
+        "jabatan_type": position.jabatan_type,
+        "golongan": assignment.employee.golongan,
+    }
+
+
 def snapshot_for(*, employee, period) -> dict:
     """The unit, position and golongan an employee held at the end of a period."""
     assignment = (
@@ -57,17 +71,76 @@ def snapshot_for(*, employee, period) -> dict:
         .first()
     )
     if assignment is None:
-        raise ValidationError(
-            _("Pegawai ini tidak memiliki jabatan utama pada akhir periode %(period)s.")
-            % {"period": period}
-        )
-    return {
-        "unit_id": assignment.position.unit_id,
-        "position": assignment.position,
-        "position_title": assignment.position.title,
-        "jabatan_type": assignment.position.jabatan_type,
-        "golongan": employee.golongan,
+        raise ValidationError(no_assignment_message(period))
+    assignment.employee = employee
+    return snapshot_of(assignment=assignment)
+
+
+def no_assignment_message(period) -> str:
+    return _("Pegawai ini tidak memiliki jabatan utama pada akhir periode %(period)s.") % {
+        "period": period
     }
+
+
+def new_report_errors(
+    *, period, existing: list[Report], unit_id, allowed_unit_ids, replace_draft: bool = False
+) -> dict[str, list[str]]:
+    """What stops a new report for an employee and period, by field ("period", "employee").
+
+    The rules of report entry, shared by the admin form and the SKP import, which read what
+    they need beforehand (the import in bulk): the period must be open; no other report of
+    the employee for it may be in the workflow or published (with `replace_draft`, a draft may
+    be, and is to be replaced); the employee's unit at the end of the period (`unit_id`, None
+    when they held no primary position then) must be in the user's units (`allowed_unit_ids`,
+    None for everything).
+    """
+    errors: dict[str, list[str]] = {}
+    if not period.is_open:
+        errors.setdefault("period", []).append(_("Periode ini sudah ditutup."))
+    replaceable = set()
+    if replace_draft:
+        # A draft may be replaced, and so may a correction draft opened in the workflow: the
+        # published version it corrects then stays until the correction is published.
+        for report in existing:
+            if report.status == ReportStatus.DRAFT:
+                replaceable |= {report.pk, report.previous_id}
+    blocking = [
+        report
+        for report in existing
+        if report.status != ReportStatus.SUPERSEDED and report.pk not in replaceable
+    ]
+    if blocking:
+        report = max(blocking, key=lambda r: r.version)
+        if not replace_draft:
+            message = _(
+                "Pegawai ini sudah punya laporan untuk periode tersebut; "
+                "buka laporan itu, atau koreksi bila sudah terbit."
+            )
+        elif report.status == ReportStatus.WITHDRAWN:
+            message = _(
+                "Laporan pegawai ini untuk periode tersebut sudah ditarik (versi %(version)s); "
+                "laporan baru untuk periode itu tidak dapat diimpor."
+            ) % {"version": report.version}
+        else:
+            message = _(
+                "Laporan pegawai ini untuk periode tersebut sudah berstatus «%(status)s» "
+                "(versi %(version)s). Koreksi harus lewat alur laporan di admin, bukan impor."
+            ) % {"status": report.get_status_display(), "version": report.version}
+        errors.setdefault("period", []).append(message)
+    if unit_id is None:
+        errors.setdefault("employee", []).append(no_assignment_message(period))
+    elif allowed_unit_ids is not None and unit_id not in allowed_unit_ids:
+        errors.setdefault("employee", []).append(
+            _("Pada periode itu pegawai ini bertugas di luar cakupan unit Anda.")
+        )
+    return errors
+
+
+def allowed_unit_ids(user) -> set[int] | None:
+    """The ids of the units `user` may write reports for; None for every unit."""
+    if user is None or scoping.is_unrestricted(user):
+        return None
+    return set(scoping.units_for(user).values_list("pk", flat=True))
 
 
 def report_submit(*, report: Report, by) -> Report:
@@ -219,3 +292,34 @@ def withholding_lift(*, withholding: Withholding, by) -> Withholding:
             withholding.lifted_at, withholding.lifted_by = timezone.now(), by
             withholding.save(update_fields=["lifted_at", "lifted_by"])
     return withholding
+
+
+# --------------------------------------------------------------------------- SKP import
+
+
+def skp_import_check(*, name: str, data: bytes, by):
+    """Check an uploaded SKP results file and keep it in the history (previewed or rejected).
+
+    An unreadable file raises ImportFileError and leaves no record.
+    """
+    return check_upload(model=SkpImport, plan_file=importing.plan_file, name=name, data=data, by=by)
+
+
+def skp_import_apply(*, record, by):
+    """Apply a previewed SKP upload, checked again against today's data, all or nothing."""
+    return apply_upload(
+        record=record, plan_file=importing.plan_file, apply=importing.apply_import, by=by
+    )
+
+
+def skp_import_run(*, name: str, data: bytes, by=None, dry_run: bool = False):
+    """Check and, when clean and not a dry run, apply an SKP results file (the command's path)."""
+    return run_file(
+        model=SkpImport,
+        plan_file=importing.plan_file,
+        apply=importing.apply_import,
+        name=name,
+        data=data,
+        by=by,
+        dry_run=dry_run,
+    )

@@ -162,6 +162,14 @@ class ImportPlan:
     def is_valid(self) -> bool:
         return not self.errors
 
+    def record_counts(self) -> dict[str, int]:
+        """The counts kept on the history row (PersonnelImport.COUNT_FIELDS)."""
+        return {
+            "created_count": len(self.creates),
+            "updated_count": len(self.updates),
+            "unchanged_count": len(self.unchanged),
+        }
+
     def changes(self, limit: int | None = None) -> list[PlannedChange]:
         """The rows that create or update an employee, in file order."""
         rows = sorted(self.creates + self.updates, key=lambda change: change.row)

@@ -75,12 +75,16 @@ class _Row:
     status: str | None = None
 
 
-class _RowChecker:
+class RowChecker:
+    """Reads one source row cell by cell, noting every problem as a RowError on its column.
+
+    Shared by every import: a subclass adds the checks of its own columns.
+    """
+
     def __init__(self, source: SourceRow, errors: list[RowError]):
         self.source = source
         self.errors = errors
         self.failed = False
-        self.row = _Row(number=source.number, present=frozenset(source.cells))
 
     def error(self, column: str, message: str, value=None) -> None:
         raw = self.source.cells.get(column) if value is None else value
@@ -103,6 +107,39 @@ class _RowChecker:
             )
             return None
         return value
+
+    def nip_text(self, column, *, required=True) -> str | None:
+        """The cell's NIP as typed, or None with an error when Excel has turned it into a number.
+
+        Only the spreadsheet damage is judged here; the digits themselves are the caller's.
+        """
+        raw = self.raw(column)
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            self.error(
+                column,
+                _(
+                    "NIP tersimpan sebagai angka, sehingga Excel sudah membulatkannya. Format "
+                    "kolom %(column)s sebagai Teks, ketik ulang NIP-nya, lalu simpan lagi."
+                )
+                % {"column": column},
+            )
+            return None
+        text = _display(raw)
+        if not text:
+            if required:
+                self.error(column, _("Wajib diisi."))
+            return None
+        if _SCIENTIFIC.match(text) or _DECIMAL.match(text):
+            self.error(
+                column,
+                _(
+                    "NIP sudah diubah Excel menjadi angka (%(value)s). Format kolom %(column)s "
+                    "sebagai Teks, ketik ulang NIP-nya, lalu simpan lagi sebagai CSV."
+                )
+                % {"value": text, "column": column},
+            )
+            return None
+        return text
 
     def date(self, column, *, required=False, earliest=1900, latest=None) -> date | None:
         value = self.raw(column)
@@ -142,6 +179,12 @@ class _RowChecker:
             return None
         return parsed
 
+
+class _RowChecker(RowChecker):
+    def __init__(self, source: SourceRow, errors: list[RowError]):
+        super().__init__(source, errors)
+        self.row = _Row(number=source.number, present=frozenset(source.cells))
+
     def check(self) -> _Row:
         row = self.row
         self._employment_type()
@@ -177,29 +220,8 @@ class _RowChecker:
             self.row.employment_type = value
 
     def _nip(self):
-        raw = self.raw("nip")
-        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-            self.error(
-                "nip",
-                _(
-                    "NIP tersimpan sebagai angka, sehingga Excel sudah membulatkannya. Format "
-                    "kolom nip sebagai Teks, ketik ulang NIP-nya, lalu simpan lagi."
-                ),
-            )
-            return
-        text = _display(raw)
-        if not text:
-            self.error("nip", _("Wajib diisi."))
-            return
-        if _SCIENTIFIC.match(text) or _DECIMAL.match(text):
-            self.error(
-                "nip",
-                _(
-                    "NIP sudah diubah Excel menjadi angka (%(value)s). Format kolom nip sebagai "
-                    "Teks, ketik ulang NIP-nya, lalu simpan lagi sebagai CSV."
-                )
-                % {"value": text},
-            )
+        text = self.nip_text("nip")
+        if text is None:
             return
         nip = nip_rules.normalize_nip(text)
         try:

@@ -19,8 +19,12 @@ from personnel.importing.base import (
 # --------------------------------------------------------------------------- reading the file
 
 
-def parse_file(*, name: str, data: bytes) -> ParsedFile:
-    """Read a CSV or XLSX file into rows, or raise ImportFileError with one clear reason."""
+def parse_file(*, name: str, data: bytes, columns=COLUMNS, required=REQUIRED_COLUMNS) -> ParsedFile:
+    """Read a CSV or XLSX file into rows, or raise ImportFileError with one clear reason.
+
+    `columns` and `required` name the columns of the kind of file being read (the personnel
+    registry by default); every import of the portal reads its files through here.
+    """
     lowered = (name or "").lower()
     if not lowered.endswith(EXTENSIONS):
         raise ImportFileError(
@@ -35,7 +39,7 @@ def parse_file(*, name: str, data: bytes) -> ParsedFile:
             % {"size": round(len(data) / 1024 / 1024, 1), "limit": MAX_FILE_BYTES // 1024 // 1024}
         )
     table = _read_xlsx(data) if lowered.endswith(".xlsx") else _read_csv(data)
-    return _to_rows(name, table)
+    return _to_rows(name, table, columns, required)
 
 
 def _read_csv(data: bytes) -> list[tuple[int, list]]:
@@ -89,10 +93,11 @@ def _column_name(value) -> str:
     return _SPACES.sub("_", str(value if value is not None else "").strip().lower())
 
 
-def _to_rows(name: str, table: list[tuple[int, list]]) -> ParsedFile:
+def _to_rows(name: str, table: list[tuple[int, list]], columns, required) -> ParsedFile:
     if not table or not any(_is_filled(value) for value in table[0][1]):
         raise ImportFileError(
-            _("Baris 1 berkas «%(name)s» harus berisi nama kolom (nip, nama, …).") % {"name": name}
+            _("Baris 1 berkas «%(name)s» harus berisi nama kolom (%(columns)s, …).")
+            % {"name": name, "columns": ", ".join(required[:2])}
         )
     header_number, header = table[0]
     if header_number != 1:
@@ -107,11 +112,11 @@ def _to_rows(name: str, table: list[tuple[int, list]]) -> ParsedFile:
             raise ImportFileError(
                 _("Kolom «%(column)s» muncul dua kali di baris 1.") % {"column": column}
             )
-        if column in COLUMNS:
+        if column in columns:
             positions[column] = index
         else:
             ignored.append(str(raw).strip())
-    missing = [column for column in REQUIRED_COLUMNS if column not in positions]
+    missing = [column for column in required if column not in positions]
     if missing:
         raise ImportFileError(
             _("Kolom wajib tidak ada di baris 1: %(columns)s.") % {"columns": ", ".join(missing)}

@@ -22,16 +22,18 @@ def apply_import(*, plan: ImportPlan) -> ImportPlan:
         now = timezone.now()
         for employee in plan.changed_employees:
             employee.updated_at = now
-        _bulk_update(Employee, plan.changed_employees, sorted(plan.changed_fields | {"updated_at"}))
+        bulk_update_rows(
+            Employee, plan.changed_employees, sorted(plan.changed_fields | {"updated_at"})
+        )
         # The old assignment must end before the new one starts, or the exclusion constraint
         # on overlapping primary assignments refuses the insert.
-        _bulk_update(Assignment, plan.ended_assignments, ["end"])
+        bulk_update_rows(Assignment, plan.ended_assignments, ["end"])
         Assignment.objects.bulk_create(plan.new_assignments)
     plan.applied = True
     return plan
 
 
-def _bulk_update(model, objects: list, field_names: list[str]) -> None:
+def bulk_update_rows(model, objects: list, field_names: list[str]) -> None:
     """Write `field_names` of many rows in one UPDATE … FROM unnest(arrays) statement.
 
     Django's bulk_update builds a CASE with one branch per row, which took about ten seconds

@@ -126,6 +126,28 @@ def test_a_closed_period_takes_no_new_report(client, unit, nurse):
     assert not Report.objects.exists()
 
 
+def test_a_second_draft_for_the_same_employee_and_period_is_a_form_error(
+    client, unit, nurse, period
+):
+    ReportFactory(employee=nurse, period=period, unit=unit)
+    client.force_login(staff(EVALUATOR, [unit]))
+    response = client.post(reverse("admin:reports_report_add"), add_form(nurse, period))
+    assert response.status_code == 200
+    assert "sudah punya laporan untuk periode tersebut" in response.content.decode()
+    assert Report.objects.count() == 1
+
+
+def test_a_new_report_where_the_report_was_withdrawn_is_a_form_error_not_a_crash(
+    client, unit, nurse, period
+):
+    ReportFactory(employee=nurse, period=period, unit=unit, status="withdrawn")
+    client.force_login(staff(EVALUATOR, [unit]))
+    response = client.post(reverse("admin:reports_report_add"), add_form(nurse, period))
+    assert response.status_code == 200
+    assert "sudah punya laporan untuk periode tersebut" in response.content.decode()
+    assert Report.objects.count() == 1
+
+
 def test_a_published_report_opens_read_only_and_a_post_changes_nothing(client, unit):
     report = ReportFactory(unit=unit, status="published")
     client.force_login(staff(VERIFIER, [unit]))
