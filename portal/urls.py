@@ -7,6 +7,8 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("tentang/", views.AboutView.as_view(), name="about"),
     path("healthz", views.healthz, name="healthz"),
+    path("data/", views.DataIndexView.as_view(), name="data-index"),
+    path("data/<slug:slug>/", views.DatasetView.as_view(), name="data-detail"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),
