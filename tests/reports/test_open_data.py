@@ -3,11 +3,12 @@ import datetime
 import io
 import json
 import re
-from urllib.parse import urlsplit
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import pytest
 from django.db import connection
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from reports.models import Withholding
@@ -597,3 +598,215 @@ def test_a_feed_costs_a_fixed_number_of_queries(client, year, unit, django_asser
         client.get("/data/feed/laporan.atom")
     with django_assert_num_queries(2):
         client.get("/unit/dinkes/laporan.atom")
+
+
+# --------------------------------------------------------------------------- disclosure scan
+#
+# A small city with everything a page could leak (a withheld employee with a unique name,
+# drafts, a withdrawn and a corrected report), then a crawl of every public page reachable
+# from the home page and the URL patterns without arguments: links, feeds' links and the
+# options of every GET form. New pages are covered as soon as something links to them.
+
+WITHHELD_NAME = "Zulkarnain Wiryaatmadja"
+MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
+MONTHS_EN = "January February March April May June July August September October November December"
+NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
+SKIPPED = ("/admin/", "/static/", "/i18n/")
+CRAWL_LIMIT = 1500
+
+
+class Links(HTMLParser):
+    """The addresses a page points to: links, alternates, and one URL per GET-form choice."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self.form, self.select = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("a", "link") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag == "form" and attrs.get("method", "get").lower() == "get":
+            self.form = attrs.get("action") or ""
+        elif self.form is not None and tag == "select":
+            self.select = attrs.get("name")
+        elif self.form is not None and self.select and tag == "option" and attrs.get("value"):
+            self.urls.append(f"{self.form}?{urlencode({self.select: attrs['value']})}")
+        elif self.form is not None and tag == "input" and attrs.get("type") in (None, "text", "search"):
+            name = attrs.get("name")
+            if name:  # search for the withheld employee by name, the way a citizen would
+                self.urls.append(f"{self.form}?{urlencode({name: WITHHELD_NAME.split()[0]})}")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "select":
+            self.select = None
+
+
+def seeds():
+    """Every public URL pattern that takes no argument."""
+    found = []
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            elif "<" not in route and "(?P" not in route:
+                found.append("/" + route.lstrip("^").rstrip("$"))
+
+    walk(get_resolver().url_patterns)
+    return [url for url in found if not url.startswith(SKIPPED)]
+
+
+def normalized(base, href):
+    parts = urlsplit(urljoin(base, href))
+    if parts.netloc not in ("", "testserver") or parts.path.startswith(SKIPPED):
+        return None
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return parts.path + (f"?{query}" if query else "")
+
+
+def crawl(client):
+    pending, seen, pages = ["/", *seeds()], set(), {}
+    while pending and len(seen) < CRAWL_LIMIT:
+        url = normalized("/", pending.pop(0))
+        if url is None or url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        body = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode("utf-8")
+        pages[url] = (response.status_code, body)
+        if response.status_code == 200 and response["Content-Type"].startswith(
+            ("text/html", "application/atom+xml")
+        ):
+            parser = Links()
+            parser.feed(body)
+            pending += [found for href in parser.urls if (found := normalized(url, href))]
+    assert len(seen) < CRAWL_LIMIT, "the crawl did not finish: raise the limit or dedupe"
+    return pages
+
+
+def birth_date_forms(day):
+    month_id, month_en = MONTHS_ID.split()[day.month - 1], MONTHS_EN.split()[day.month - 1]
+    return {
+        day.isoformat(),
+        day.strftime("%d-%m-%Y"),
+        day.strftime("%d/%m/%Y"),
+        f"{day.day} {month_id} {day.year}",
+        f"{day.day:02d} {month_id} {day.year}",
+        f"{day.day} {month_en} {day.year}",
+        f"{month_en} {day.day}, {day.year}",
+    }
+
+
+@pytest.fixture
+def small_city():
+    root = UnitFactory(code="pemkot", name="Pemerintah Kota Tanjungpinang", kind="pemkot")
+    health = UnitFactory(code="dinkes", name="Dinas Kesehatan", parent=root)
+    clinic = UnitFactory(code="puskesmas", name="UPTD Puskesmas", kind="uptd", parent=health)
+    comms = UnitFactory(code="diskominfo", name="Dinas Komunikasi dan Informatika", parent=root)
+    annual = PeriodFactory(kind="tahunan", year=2025, number=1)
+    march = PeriodFactory(kind="bulanan", year=2025, number=3)
+    head = EmployeeFactory(
+        name="Kepala Dinas", gelar_depan="dr.", birth_date=datetime.date(1975, 8, 17)
+    )
+    AssignmentFactory(
+        employee=head,
+        position=PositionFactory(
+            unit=health,
+            title="Kepala Dinas Kesehatan",
+            jabatan_type="jpt",
+            level="pratama",
+            is_head=True,
+        ),
+    )
+    published(employee=head, period=annual, unit=health)
+    for unit in (health, clinic, comms):
+        position = PositionFactory(unit=unit)
+        for n in range(6):
+            employee = EmployeeFactory(name=f"Staf {unit.code} {n}")
+            AssignmentFactory(employee=employee, position=position)
+            report = published(employee=employee, period=annual, unit=unit, evaluator=head)
+            if n == 0:
+                correct(report, reason="Realisasi salah ketik")
+            if n == 1:
+                published(employee=employee, period=march, unit=unit)
+    withheld = EmployeeFactory(
+        name=WITHHELD_NAME,
+        gelar_belakang="S.H.",
+        birth_date=datetime.date(1985, 3, 12),
+        tmt_cpns=datetime.date(2010, 3, 1),
+        email="zulkarnain@example.org",
+        phone="081200001111",
+    )
+    AssignmentFactory(employee=withheld, position=PositionFactory(unit=health))
+    published(employee=withheld, period=annual, unit=health)
+    published(employee=withheld, period=march, unit=health)
+    withhold(withheld)
+    drafter = EmployeeFactory(name="Penulis Draf")
+    AssignmentFactory(employee=drafter, position=PositionFactory(unit=comms))
+    ReportFactory(employee=drafter, period=annual, unit=comms)
+    gone = EmployeeFactory(name="Laporan Ditarik")
+    AssignmentFactory(employee=gone, position=PositionFactory(unit=comms))
+    ReportFactory(employee=gone, period=annual, unit=comms, status="withdrawn")
+    return withheld
+
+
+def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(client, small_city):
+    from personnel.models import Employee
+
+    pages = crawl(client)
+    failures = [url for url, (status, body) in pages.items() if status >= 400]
+    assert failures == []
+    private = {}
+    for employee in Employee.objects.all():
+        private[employee.nip] = f"NIP of {employee.name}"
+        for form in birth_date_forms(employee.birth_date):
+            private[form] = f"birth date of {employee.name}"
+        if employee.email:
+            private[employee.email] = f"e-mail of {employee.name}"
+        if employee.phone:
+            private[employee.phone] = f"telephone of {employee.name}"
+    private[WITHHELD_NAME] = "the withheld employee's name"
+    private[small_city.public_id] = "the withheld employee's public_id"
+    leaks = [
+        f"{url}: {label}"
+        for url, (status, body) in pages.items()
+        for text, label in private.items()
+        if text in body
+    ]
+    leaks += [f"{url}: 18 digits" for url, (status, body) in pages.items() if NIP_LIKE.search(body)]
+    assert leaks == []
+
+    # The crawl reached every kind of page and read their names, so the scan means something.
+    assert sum("Staf dinkes 2" in body for status, body in pages.values()) > 5
+    visited = set(pages)
+    expected = {
+        "/",
+        "/unit/",
+        "/unit/dinkes/",
+        "/unit/dinkes/kinerja/",
+        "/kinerja/",
+        "/laporan/",
+        "/data/",
+        "/data/laporan/2025.csv",
+        "/data/laporan/2025.json",
+        "/data/laporan/2025-03.csv",
+        "/data/indikator/2025.csv",
+        "/data/indikator/2025-03.json",
+        "/data/unit.csv",
+        "/data/jabatan.json",
+        "/data/popolo.json",
+        "/data/feed/laporan.atom",
+        "/unit/dinkes/laporan.atom",
+        "/unit/puskesmas/laporan.atom",
+    }
+    assert expected <= visited
+    assert any(re.fullmatch(r"/laporan/\w+/2025/v2/", url) for url in visited)
+    assert any(re.fullmatch(r"/asn/\w+/", url) for url in visited)
+    assert any(url.startswith("/laporan/?") and "unit=" in url for url in visited)
+    assert any(url.startswith("/laporan/?") and "q=" in url for url in visited)
