@@ -11,6 +11,7 @@ labels in the data dictionary.
 
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -33,7 +34,9 @@ def codes(choices) -> str:
 
 
 def allowed(description, choices):
-    return format_lazy("{} {}: {}.", description, _("Nilai"), codes(choices))
+    # Lazy all the way, so the labels follow the language of the page that shows them.
+    values = lazy(codes, str)(choices)
+    return format_lazy("{} {}: {}.", description, _("Nilai yang mungkin"), values)
 
 
 def full_name(prefix=""):

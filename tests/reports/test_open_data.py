@@ -613,6 +613,7 @@ MONTHS_EN = "January February March April May June July August September October
 NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
 SKIPPED = ("/admin/", "/static/", "/i18n/")
 CRAWL_LIMIT = 1500
+TEXT = ("text", "search")
 
 
 class Links(HTMLParser):
@@ -632,7 +633,7 @@ class Links(HTMLParser):
             self.select = attrs.get("name")
         elif self.form is not None and self.select and tag == "option" and attrs.get("value"):
             self.urls.append(f"{self.form}?{urlencode({self.select: attrs['value']})}")
-        elif self.form is not None and tag == "input" and attrs.get("type") in (None, "text", "search"):
+        elif self.form is not None and tag == "input" and attrs.get("type", "text") in TEXT:
             name = attrs.get("name")
             if name:  # search for the withheld employee by name, the way a citizen would
                 self.urls.append(f"{self.form}?{urlencode({name: WITHHELD_NAME.split()[0]})}")
