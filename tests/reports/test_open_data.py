@@ -350,6 +350,12 @@ def test_the_dataset_page_documents_every_column_of_its_files(client, slug, year
             assert column.example and str(column.description)
 
 
+def test_the_dictionarys_code_labels_follow_the_language_of_the_page(client):
+    assert "sangat_baik (Sangat Baik)" in client.get("/data/laporan/").content.decode()
+    client.cookies["django_language"] = "en"
+    assert "sangat_baik (Very good)" in client.get("/data/laporan/").content.decode()
+
+
 def test_the_csv_header_is_the_dictionarys_columns(client, year, unit):
     published(period=year, unit=unit)
     for slug, url in (("laporan", REPORTS_CSV), ("indikator", INDICATORS_CSV)):
