@@ -150,6 +150,8 @@ def dataset_file(request, slug: str, fmt: str, period: str | None = None):
             if not dataset.per_period:
                 del head["period"]
         content = stream_json(head, dataset.tables, context, **kwargs)
+    if request.method == "HEAD":  # the headers only: do not open a cursor nobody reads
+        content = iter(())
     response = StreamingHttpResponse(content, content_type=CONTENT_TYPES[fmt])
     disposition = "attachment" if fmt == "csv" else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{file_name(slug, fmt, period)}"'

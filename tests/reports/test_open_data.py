@@ -472,6 +472,18 @@ def test_an_unknown_period_format_or_dataset_is_a_404_page(client, year, url):
     assert response.status_code == 404
 
 
+def test_a_head_request_answers_the_headers_without_reading_the_rows(
+    client, year, unit, django_assert_num_queries
+):
+    published(period=year, unit=unit)
+    etag = client.get(REPORTS_CSV)["ETag"]
+    with django_assert_num_queries(1):
+        response = client.head(REPORTS_CSV)
+    assert response.status_code == 200
+    assert response["ETag"] == etag
+    assert b"".join(response.streaming_content) == b""
+
+
 def test_a_post_to_a_file_is_refused(client, year):
     assert client.post(REPORTS_CSV).status_code == 405
 
@@ -763,8 +775,13 @@ def small_city():
     return withheld
 
 
-def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(client, small_city):
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(
+    client, small_city, language
+):
     from personnel.models import Employee
+
+    client.cookies["django_language"] = language
 
     pages = crawl(client)
     failures = [url for url, (status, body) in pages.items() if status >= 400]
