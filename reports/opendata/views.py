@@ -3,9 +3,9 @@
 The ETag and Last-Modified of a file come from one cheap query (`file_state`), run before the
 file itself, so a client that already has the file costs one query and no rows. A period file
 changes when a report of the period is published, corrected or withdrawn, when an employee in
-it is renamed, and when a withholding is decided or lifted; the personnel files when the audit
-trail of their tables moves (every insert, change and delete writes an event) or, for the
-current assignments in Popolo, when the day changes.
+it or a unit is renamed, and when a withholding is decided or lifted; the personnel files when
+the audit trail of their tables moves (every insert, change and delete writes an event) or,
+for the current assignments in Popolo, when the day changes.
 """
 
 import hashlib
@@ -46,6 +46,7 @@ def period_state(code: str) -> dict | None:
     """The period and what its files depend on, in one query; None for an unknown period."""
     public = Report.objects.public().filter(period=OuterRef("pk")).order_by().values("period")
     withholdings = Withholding._meta.db_table
+    unit_events = apps.get_model("personnel.UnitEvent")._meta.db_table
     return (
         Period.objects.filter(code=code)
         .annotate(
@@ -57,9 +58,19 @@ def period_state(code: str) -> dict | None:
                 f"SELECT GREATEST(max(decided_at), max(lifted_at)) FROM {withholdings}", ()
             ),
             withholdings=RawSQL(f"SELECT count(*) FROM {withholdings}", ()),
+            # The files carry the unit's current name: a rename changes them too.
+            units=RawSQL(f"SELECT max(pgh_id) FROM {unit_events}", ()),
         )
         .values(
-            "pk", "code", "published", "withdrawn", "renamed", "count", "withheld", "withholdings"
+            "pk",
+            "code",
+            "published",
+            "withdrawn",
+            "renamed",
+            "count",
+            "withheld",
+            "withholdings",
+            "units",
         )
         .first()
     )

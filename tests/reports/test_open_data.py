@@ -420,7 +420,7 @@ def test_an_unchanged_file_answers_304_to_if_modified_since(client, year, unit):
 
 @pytest.mark.parametrize(
     "change",
-    ["publish", "correct", "withdraw", "withhold", "rename"],
+    ["publish", "correct", "withdraw", "withhold", "rename", "rename_unit"],
 )
 def test_the_etag_changes_when_the_file_would(client, year, unit, change):
     report = published("Ani", period=year, unit=unit)
@@ -437,9 +437,12 @@ def test_the_etag_changes_when_the_file_would(client, year, unit, change):
         )
     elif change == "withhold":
         withhold(report.employee)
-    else:
+    elif change == "rename":
         report.employee.gelar_belakang = "S.Kom."
         report.employee.save()
+    else:
+        unit.name = "Dinas Kesehatan dan Keluarga Berencana"
+        unit.save()
     after = client.get(REPORTS_CSV, headers={"if-none-match": before})
     assert after.status_code == 200
     assert after["ETag"] != before
