@@ -120,6 +120,10 @@ else:
 # pgtrigger's triggers look up this setting on every row and raise (and catch) an error when
 # it is unset, which costs a subtransaction per row; defining it empty makes bulk writes fast.
 DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pgtrigger.ignore={}"
+# Behind pgbouncer in transaction pooling, the open-data exports' server-side cursors break.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
+    "DJANGO_DB_DISABLE_SERVER_SIDE_CURSORS", "0"
+) in ("1", "true", "yes")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -19,6 +19,8 @@ urlpatterns = [
     path("cari/", cache_page_view(views.SearchView.as_view()), name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("bench/ping/", views.bench_ping, name="bench-ping"),
+    path("data/", views.DataIndexView.as_view(), name="data-index"),
+    path("data/<slug:slug>/", views.DatasetView.as_view(), name="data-detail"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),

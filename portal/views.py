@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
@@ -13,6 +14,8 @@ from personnel.choices import EmployeeStatus, EmploymentType, UnitKind
 from personnel.models import Employee, Unit
 from portal import search
 from portal.forms import SearchForm
+from reports.opendata.columns import TYPES
+from reports.opendata.datasets import DATASETS, LICENCE, file_url, periods_with_reports
 from selection.timeline import status
 from selection.views import public_selections
 
@@ -90,6 +93,63 @@ class SearchView(TemplateView):
 
 class AboutView(TemplateView):
     template_name = "portal/about.html"
+
+
+def downloads(dataset, periods):
+    """The files of a dataset: one line per period for per-period datasets, else one line."""
+    if not dataset.per_period:
+        files = [(fmt, file_url(dataset.slug, fmt)) for fmt in dataset.formats]
+        return [{"period": None, "files": files}]
+    return [
+        {
+            "period": period,
+            "files": [(f, file_url(dataset.slug, f, period.code)) for f in dataset.formats],
+        }
+        for period in periods
+    ]
+
+
+class DataIndexView(TemplateView):
+    """The open-data index: every dataset, its files and the feeds."""
+
+    template_name = "portal/data_index.html"
+
+    def get_context_data(self, **kwargs):
+        periods = list(periods_with_reports().only("code", "kind", "year", "number"))
+        latest = periods[0] if periods else None
+        return super().get_context_data(
+            datasets=[
+                {
+                    "dataset": dataset,
+                    "downloads": downloads(dataset, periods[:1]),
+                }
+                for dataset in DATASETS.values()
+            ],
+            latest=latest,
+            licence=LICENCE,
+            **kwargs,
+        )
+
+
+class DatasetView(TemplateView):
+    """One dataset: what it holds, its data dictionary, licence, formats and file addresses."""
+
+    template_name = "portal/dataset.html"
+
+    def get_context_data(self, **kwargs):
+        dataset = DATASETS.get(kwargs["slug"])
+        if dataset is None:
+            raise Http404(_("Dataset ini tidak ada."))
+        periods = []
+        if dataset.per_period:
+            periods = list(periods_with_reports().only("code", "kind", "year", "number"))
+        return super().get_context_data(
+            dataset=dataset,
+            downloads=downloads(dataset, periods),
+            licence=LICENCE,
+            types=TYPES,
+            **kwargs,
+        )
 
 
 @never_cache

@@ -1,3 +1,7 @@
+import csv
+import io
+from pathlib import Path
+
 import pytest
 
 from tests.factories import (
@@ -61,6 +65,32 @@ def test_a_citizen_finds_an_employee_reads_the_report_and_goes_to_the_unit(
     assert phone.locator("svg[role=img]").first.is_visible()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+    with phone.expect_download() as downloading:
+        phone.get_by_role("link", name="Unduh CSV periode ini").click()
+    download = downloading.value
+    assert download.suggested_filename == "tanjungpinang-laporan-2025.csv"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 7
+    star = next(row for row in rows if row["nama"] == "Rahmat Hidayat, S.Kom.")
+    assert (star["predikat"], star["unit_kode"]) == ("sangat_baik", "diskominfo")
+
+
+def test_a_citizen_finds_the_open_data_and_its_dictionary(live_server, phone, axe_check, published):
+    phone.goto(live_server.url + "/")
+    phone.get_by_role("link", name="Data terbuka").first.click()
+    assert phone.url.endswith("/data/")
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.get_by_role("link", name="Laporan kinerja ASN per periode").click()
+    assert phone.url.endswith("/data/laporan/")
+    assert phone.get_by_role("rowheader", name="alasan_koreksi").is_visible()
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    with phone.expect_download() as downloading:
+        phone.get_by_role("link", name="JSON").first.click()
+    assert downloading.value.suggested_filename == "tanjungpinang-laporan-2025.json"
 
 
 def test_the_city_dashboard_is_readable_on_a_phone(live_server, phone, axe_check, published):
