@@ -7,16 +7,18 @@ query, all counts in one statement, each capped at COUNT_CAP so a common word ov
 indicators never counts them all, then one query per group that has results.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
 from portal.models import SearchWord
-from reports.models import Indicator
+from reports.models import Indicator, Withholding
 
 COUNT_CAP = 1000
 PER_GROUP = 5  # results of each kind on the overview
@@ -29,22 +31,34 @@ class Kind:
     label: str
     model: type
     corrected: bool = False  # searched with misspelt words corrected from the word list
+    source: Callable | None = None  # the rows searched, when not all of the model's
+
+    def rows(self):
+        return self.source() if self.source else self.model.objects.all()
 
     def matches(self, terms, also=""):
         if self.corrected:
-            return self.model.objects.search(terms, also=also)
-        return self.model.objects.search(terms)
+            return self.rows().search(terms, also=also)
+        return self.rows().search(terms)
 
     def page(self, terms, start, stop, also=""):
         if self.corrected:
-            return self.model.objects.search_page(terms, start, stop, also=also)
-        return self.model.objects.search_page(terms, start, stop)
+            return self.rows().search_page(terms, start, stop, also=also)
+        return self.rows().search_page(terms, start, stop)
+
+
+def unwithheld_employees():
+    """Employees whose reports the PPID has not withheld: a withheld name is not searchable
+    (the disclosure scan asserts it appears nowhere)."""
+    return Employee.objects.exclude(
+        Exists(Withholding.objects.active().filter(employee_id=OuterRef("pk")))
+    )
 
 
 KINDS = (
     Kind("unit", _("Unit kerja"), Unit),
     Kind("jabatan", _("Jabatan"), Position),
-    Kind("pegawai", _("Pegawai"), Employee),
+    Kind("pegawai", _("Pegawai"), Employee, source=unwithheld_employees),
     # Names and titles are short enough for a trigram index of their own (personnel.search);
     # millions of indicator texts are not, so a typo there is corrected from the word list.
     Kind("indikator", _("Indikator kinerja"), Indicator, corrected=True),

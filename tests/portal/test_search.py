@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from personnel.models import Employee
 from portal import search
@@ -148,11 +149,15 @@ def test_indicators_of_drafts_and_of_withheld_employees_are_not_found(client):
     assert found(client, "rahasia", "indikator") == []
 
 
-def test_a_withheld_employee_is_still_found_by_name(client):
+def test_a_withheld_employee_is_not_found_by_name_until_the_withholding_is_lifted(client):
     hidden = EmployeeFactory(name="Budi Rahasia")
     report_with("Persentase pelayanan rahasia", employee=hidden)
-    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+    withholding = Withholding.objects.create(
+        employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory()
+    )
+    assert found(client, "budi rahasia", "pegawai") == []
 
+    Withholding.objects.filter(pk=withholding.pk).update(lifted_at=timezone.now())
     assert found(client, "budi rahasia", "pegawai") == ["Budi Rahasia"]
 
 

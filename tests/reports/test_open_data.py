@@ -632,7 +632,7 @@ WITHHELD_NAME = "Zulkarnain Wiryaatmadja"
 MONTHS_ID = "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember"
 MONTHS_EN = "January February March April May June July August September October November December"
 NIP_LIKE = re.compile(r"(?<!\d)\d{18}(?!\d)")
-SKIPPED = ("/admin/", "/static/", "/i18n/")
+SKIPPED = ("/admin/", "/static/", "/i18n/", "/bench/")  # bench/ping: off unless benchmarking
 CRAWL_LIMIT = 1500
 TEXT = ("text", "search")
 
