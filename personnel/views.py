@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.db.models import Count
 from django.views.generic import DetailView, TemplateView
 
@@ -64,11 +66,14 @@ class UnitDetailView(DetailView):
         unit = self.object
         subtree = Unit.objects.subtree_of([unit]).values("pk")
         staff = _staff(subtree)
-        by_type = dict(staff.values_list("position__jabatan_type").annotate(n=Count("employee_id")))
-        by_golongan = dict(staff.values_list("employee__golongan").annotate(n=Count("employee_id")))
-        by_employment = dict(
-            staff.values_list("employee__employment_type").annotate(n=Count("employee_id"))
-        )
+        # One GROUP BY over the three columns, summed three ways here.
+        by_type, by_golongan, by_employment = Counter(), Counter(), Counter()
+        for jabatan_type, golongan, employment, n in staff.values_list(
+            "position__jabatan_type", "employee__golongan", "employee__employment_type"
+        ).annotate(n=Count("employee_id")):
+            by_type[jabatan_type] += n
+            by_golongan[golongan] += n
+            by_employment[employment] += n
         type_cells, total = suppressed_table(by_type, JabatanType.choices)
         golongan_cells, _total = suppressed_table(
             by_golongan, [(code, code) for code in GOLONGAN_ORDER], skip_empty=True

@@ -140,7 +140,7 @@ def test_the_unit_page_runs_a_constant_number_of_queries(
         Assignment(employee=e, position=position, start=datetime.date(2020, 1, 1))
         for e in Employee.objects.all()
     )
-    # Eight for the unit itself, one for its training figure.
+    # Six for the unit itself, one for its training figure, two for its forums and commitments.
     with django_assert_num_queries(9):
         assert client.get(reverse("personnel:unit-detail", args=["dinkes"])).status_code == 200
 

@@ -28,7 +28,22 @@ def seeded():
     return seed("--employees", SMALL)
 
 
+def wipe_later_apps():
+    """The command also seeds selections, forums and training, which protect people and units."""
+    from forums.models import Commitment, Forum
+    from selection.models import Selection
+    from training.models import TrainingEvent, TrainingRecord
+
+    Selection.objects.update(appointed=None, appointed_on=None)
+    Selection.objects.all().delete()
+    Commitment.objects.all().delete()
+    Forum.objects.all().delete()
+    TrainingRecord.objects.all().delete()
+    TrainingEvent.objects.all().delete()
+
+
 def wipe_personnel():
+    wipe_later_apps()
     wipe_reports()  # the command seeds reports too, and they protect the employees
     Assignment.objects.all().delete()
     Employee.objects.all().delete()
