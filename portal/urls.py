@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),
     path("", include("reports.urls")),
+    path("", include("feedback.urls")),
 ]
