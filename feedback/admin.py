@@ -68,9 +68,9 @@ class SubmissionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
-        if obj is None and str(object_id).isdigit():
-            if Submission.objects.filter(pk=object_id).exists():
-                raise PermissionDenied  # a real row outside the user's scope
+        in_scope_missing = obj is None and str(object_id).isdigit()
+        if in_scope_missing and Submission.objects.filter(pk=object_id).exists():
+            raise PermissionDenied  # a real row outside the user's scope
         return obj
 
     def get_fields(self, request, obj=None):
@@ -115,5 +115,5 @@ class SubmissionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
     @admin.display(description=_("sasaran"))
     def target_label(self, obj):
-        target = obj.target
-        return f"{obj.get_target_type_display()}: {target}" if target else obj.get_target_type_display()
+        label = obj.get_target_type_display()
+        return f"{label}: {obj.target}" if obj.target else label

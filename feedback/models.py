@@ -34,9 +34,7 @@ class SubmissionQuerySet(models.QuerySet):
 
     def for_status_page(self):
         """The shape of the public status page: no contact data is ever loaded."""
-        return self.select_related(
-            "unit", "employee", "report__employee", "report__period"
-        ).only(
+        return self.select_related("unit", "employee", "report__employee", "report__period").only(
             "id",
             "code",
             "kind",

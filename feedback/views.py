@@ -18,8 +18,8 @@ from django.views.generic import TemplateView
 from feedback import codes, ratelimit
 from feedback.choices import Privacy
 from feedback.forms import (
-    SubmissionForm,
     LookupForm,
+    SubmissionForm,
     rendered_error,
     rendered_token,
     resolve_target,
@@ -34,9 +34,7 @@ THANKS_MAX_AGE = 60 * 60
 
 def too_many(request, verdict):
     minutes = max(1, round(verdict.retry_after / 60))
-    response = render(
-        request, "feedback/too_many.html", {"minutes": minutes}, status=429
-    )
+    response = render(request, "feedback/too_many.html", {"minutes": minutes}, status=429)
     response["Retry-After"] = str(verdict.retry_after)
     return response
 

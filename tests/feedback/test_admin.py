@@ -104,9 +104,10 @@ def test_nobody_adds_changes_or_deletes_submissions_in_the_admin(client, moderat
     assert client.get(reverse("admin:feedback_submission_add")).status_code == 403
     response = client.post(change_url(submission), {"subject": "diubah"})
     assert response.status_code == 403
-    assert client.get(
-        reverse("admin:feedback_submission_delete", args=[submission.pk])
-    ).status_code == 403
+    assert (
+        client.get(reverse("admin:feedback_submission_delete", args=[submission.pk])).status_code
+        == 403
+    )
     submission.refresh_from_db()
     assert submission.subject == "Judul masukan"
 

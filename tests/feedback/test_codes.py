@@ -50,7 +50,8 @@ def test_a_typed_code_is_understood_in_any_case_and_with_any_dashes(typed):
 
 
 @pytest.mark.parametrize(
-    "typed", ["", "TPI-7K3F-9QX2", "7K3F9QX2M4H0", "7K3F9QX2M4HO", "7K3F9QX2M4HI", "x" * 40, "'; --"]
+    "typed",
+    ["", "TPI-7K3F-9QX2", "7K3F9QX2M4H0", "7K3F9QX2M4HO", "7K3F9QX2M4HI", "x" * 40, "'; --"],
 )
 def test_what_cannot_be_a_code_is_refused(typed):
     assert codes.normalize(typed) is None

@@ -18,7 +18,9 @@ def days_ago(days):
 
 
 def test_the_purge_blanks_contact_data_of_long_closed_submissions_and_keeps_the_text():
-    old = close(make_submission(subject="Trotoar rusak", body="Isi tetap", **CONTACT), days_ago(200))
+    old = close(
+        make_submission(subject="Trotoar rusak", body="Isi tetap", **CONTACT), days_ago(200)
+    )
     call_command("purge_feedback_contacts", days=180)
     old.refresh_from_db()
     assert (old.name, old.email, old.phone) == ("", "", "")
@@ -81,9 +83,7 @@ def test_the_database_refuses_a_jump_in_the_lifecycle():
 
     submission = make_submission()
     with pytest.raises(ProgrammingError, match="Invalid transition"):
-        Submission.objects.filter(pk=submission.pk).update(
-            status="ditanggapi", closed_at=None
-        )
+        Submission.objects.filter(pk=submission.pk).update(status="ditanggapi", closed_at=None)
 
 
 def test_the_purge_also_drops_expired_rate_counters():

@@ -231,7 +231,9 @@ def test_the_limit_per_email_holds_across_addresses(client, settings):
     statuses = [
         client.post(
             SUBMIT,
-            form_data(body=f"{BODY} ke-{n}", email="Warga@Contoh.id" if n % 2 else "warga@contoh.id"),
+            form_data(
+                body=f"{BODY} ke-{n}", email="Warga@Contoh.id" if n % 2 else "warga@contoh.id"
+            ),
             REMOTE_ADDR=f"198.51.100.{n}",
         ).status_code
         for n in range(3)
