@@ -63,7 +63,9 @@ def target_token(params) -> str:
 
 def resolve_target(token: str):
     """(target type, object) for a token, or None when it names nothing that may be targeted."""
-    kind, _sep, rest = (token or "").partition(":")
+    if not token or "\x00" in token or len(token) > 120:
+        return None
+    kind, _sep, rest = token.partition(":")
     if kind == "portal" and not rest:
         return TargetType.PORTAL, None
     if kind == "unit" and rest:
@@ -75,7 +77,7 @@ def resolve_target(token: str):
     if kind == "laporan":
         public_id, _sep, rest = rest.partition(":")
         period, _sep, version = rest.partition(":")
-        if not version.isdigit() or len(version) > 4:
+        if not re.fullmatch(r"[0-9]{1,4}", version):
             return None
         report = (
             Report.objects.public()

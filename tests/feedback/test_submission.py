@@ -281,3 +281,34 @@ def test_the_nav_links_to_the_form_and_the_form_to_the_lookup(client):
     response = client.get("/")
     assert f'href="{SUBMIT}"' in response.content.decode()
     assert LOOKUP in client.get(SUBMIT).content.decode()
+
+
+def test_a_post_without_the_csrf_token_is_refused_with_a_readable_page():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(SUBMIT, form_data())
+    assert response.status_code == 403
+    assert "Formulir tidak dapat diterima" in response.content.decode()
+    assert nothing_written()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"unit": "a\x00b"},
+        {"asn": "x" * 500},
+        {"asn": "abc", "periode": "2025", "versi": "²"},
+        {"asn": "abc", "periode": "2025", "versi": "99999999999"},
+        {"unit": "<script>"},
+    ],
+)
+def test_a_broken_link_gets_the_form_with_a_message_never_an_error(client, params):
+    response = client.get(SUBMIT, params)
+    assert response.status_code == 200
+    assert response.context["unknown_target"]
+
+
+def test_a_posted_target_that_is_garbage_is_a_form_error(client):
+    response = client.post(SUBMIT, form_data(sasaran="laporan:\x00:x:²"))
+    assert response.status_code == 400
+    assert nothing_written()
