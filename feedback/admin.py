@@ -6,13 +6,13 @@ contact data, and no name when the sender chose anonim.
 """
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from feedback import codes
 from feedback.choices import Privacy
 from feedback.models import Submission, TimelineEvent
 from personnel import scoping
+from personnel.admin import UnitScopedAdmin
 
 IDENTITY = ("name", "email", "phone")
 
@@ -43,7 +43,7 @@ class EventInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
     list_display = (
         "tracking_code",
         "created_at",
@@ -61,17 +61,14 @@ class SubmissionAdmin(ReadOnlyMixin, admin.ModelAdmin):
     ordering = ("-created_at",)
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).for_admin()
+        # Skip UnitScopedAdmin's narrowing for moderators: they see every submission.
+        queryset = super(UnitScopedAdmin, self).get_queryset(request).for_admin()
         if is_moderator(request.user):
             return queryset
         return scoping.scoped_queryset(Submission, request.user, queryset)
 
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        in_scope_missing = obj is None and str(object_id).isdigit()
-        if in_scope_missing and Submission.objects.filter(pk=object_id).exists():
-            raise PermissionDenied  # a real row outside the user's scope
-        return obj
+    def _in_scope(self, request, obj):
+        return obj is None or is_moderator(request.user) or super()._in_scope(request, obj)
 
     def get_fields(self, request, obj=None):
         fields = [
