@@ -196,3 +196,22 @@ def test_the_status_reflects_later_steps(client):
         submission=submission, kind=EventKind.STATUS, status=Status.DIVERIFIKASI
     )
     assert "Diverifikasi moderator" in status_page(client, submission)
+
+
+def test_the_status_page_links_an_employee_and_a_report_target_in_fixed_queries(
+    client, django_assert_num_queries
+):
+    from tests.factories import EmployeeFactory, ReportFactory
+
+    employee = EmployeeFactory(name="Siti Rahmawati")
+    report = ReportFactory(status="published")
+    about_employee = make_submission(target_type="pegawai", employee=employee)
+    about_report = make_submission(target_type="laporan", report=report)
+    with django_assert_num_queries(3):
+        html = status_page(client, about_employee)
+    assert reverse("reports:employee-detail", args=[employee.public_id]) in html
+    assert "Siti Rahmawati" in html
+    with django_assert_num_queries(3):
+        html = status_page(client, about_report)
+    assert report.get_absolute_url() in html
+    assert employee.nip not in html and report.employee.nip not in html

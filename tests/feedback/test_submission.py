@@ -312,3 +312,11 @@ def test_a_posted_target_that_is_garbage_is_a_form_error(client):
     response = client.post(SUBMIT, form_data(sasaran="laporan:\x00:x:²"))
     assert response.status_code == 400
     assert nothing_written()
+
+
+def test_an_ipv6_client_counts_by_its_64_prefix():
+    from feedback.ratelimit import address_key
+
+    assert address_key("2001:db8:1:2::1") == address_key("2001:db8:1:2:ffff::9")
+    assert address_key("2001:db8:1:3::1") != address_key("2001:db8:1:2::1")
+    assert address_key("::ffff:198.51.100.1") == address_key("198.51.100.1")
