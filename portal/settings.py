@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "portal",
     "personnel",
     "reports",
+    "feedback",
     "selection",
     "training",
     "forums",
@@ -252,3 +253,28 @@ BENCH_PING = env_bool("DJANGO_BENCH_PING", False)
 
 # The portal's own figures.
 SUPPRESSION_THRESHOLD = 5  # aggregates over fewer people show a suppressed cell
+
+
+# Feedback (masukan warga): abuse protection and retention. A rate is "count/seconds".
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    value = os.environ.get(name, "").strip() or default
+    try:
+        count, seconds = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must look like 10/3600 (count/seconds).") from None
+    if count < 1 or seconds < 1:
+        raise ImproperlyConfigured(f"{name} needs a count and a window of at least 1.")
+    return count, seconds
+
+
+FEEDBACK_RATE_SUBMIT_IP = env_rate("DJANGO_FEEDBACK_RATE_SUBMIT_IP", "10/3600")
+FEEDBACK_RATE_SUBMIT_EMAIL = env_rate("DJANGO_FEEDBACK_RATE_SUBMIT_EMAIL", "5/86400")
+FEEDBACK_RATE_LOOKUP_IP = env_rate("DJANGO_FEEDBACK_RATE_LOOKUP_IP", "30/600")
+FEEDBACK_FORM_MIN_SECONDS = int(os.environ.get("DJANGO_FEEDBACK_FORM_MIN_SECONDS", "3"))
+FEEDBACK_FORM_MAX_SECONDS = int(os.environ.get("DJANGO_FEEDBACK_FORM_MAX_SECONDS", "86400"))
+FEEDBACK_MAX_BODY = int(os.environ.get("DJANGO_FEEDBACK_MAX_BODY", "5000"))
+FEEDBACK_MAX_LINKS = int(os.environ.get("DJANGO_FEEDBACK_MAX_LINKS", "2"))
+FEEDBACK_DUPLICATE_SECONDS = int(os.environ.get("DJANGO_FEEDBACK_DUPLICATE_SECONDS", "86400"))
+FEEDBACK_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("DJANGO_FEEDBACK_CONTACT_RETENTION_DAYS", "180")
+)

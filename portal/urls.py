@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),
     path("", include(cached_urls("reports.urls", CACHED_REPORT_PAGES))),
+    path("", include("feedback.urls")),
     path("", include("selection.urls")),
     path("", include("training.urls")),
     path("", include("forums.urls")),

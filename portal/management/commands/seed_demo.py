@@ -1,4 +1,4 @@
-"""The demo data of the whole portal: the personnel app's city, then the reports app's SKP.
+"""The demo data of the whole portal: the personnel app's city, the reports app's SKP, feedback.
 
 It lives in the portal app because apps import one way (portal → reports → personnel): the
 personnel app may not know about reports.
@@ -7,6 +7,7 @@ personnel app may not know about reports.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from feedback.demo import seed_feedback
 from forums.demo import seed_forums
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
 from portal.search import refresh_words
@@ -19,8 +20,8 @@ class Command(BaseCommand):
     help = (
         "Isi basis data dengan data demo: struktur organisasi Pemerintah Kota Tanjungpinang, "
         "pegawai ASN rekaan beserta jabatannya, pengguna staf demo, serta periode penilaian, "
-        "laporan kinerja (SKP) dan predikat organisasi. Hanya menambah yang belum ada; "
-        "menjalankannya lagi tidak mengubah apa pun."
+        "laporan kinerja (SKP), predikat organisasi dan masukan warga. Hanya menambah yang "
+        "belum ada; menjalankannya lagi tidak mengubah apa pun."
     )
 
     def add_arguments(self, parser):
@@ -45,6 +46,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(personnel.summary()))
         reports = seed_reports(seed=seed)
         self.stdout.write(self.style.SUCCESS(reports.summary()))
+        feedback = seed_feedback(seed=seed)
+        self.stdout.write(self.style.SUCCESS(feedback.summary()))
         selections = seed_selections(seed=seed, today=DEMO_TODAY)
         self.stdout.write(self.style.SUCCESS(f"Seleksi terbuka: {selections} seleksi baru."))
         forums, commitments = seed_forums(seed=seed, today=DEMO_TODAY)

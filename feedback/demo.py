@@ -1,0 +1,241 @@
+"""Demo feedback: a few dozen synthetic submissions at every step of the lifecycle.
+
+Codes come from the seed, so a second run finds them and adds nothing. No text refers to a
+real person; contact data are left empty except on two made-up senders.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from feedback import codes
+from feedback.choices import CLOSED_STATUSES, EventKind, Status, TargetType
+from feedback.models import Submission, TimelineEvent
+from feedback.services import body_hash
+from personnel.models import Unit
+
+DEFAULT_SEED = 1784
+DEMO_TODAY = datetime(2026, 11, 29).date()
+
+# (kind, unit code or None for the portal, subject, body, privacy, furthest status)
+ITEMS = [
+    (
+        "pengaduan",
+        "dishub",
+        "Lampu lalu lintas mati",
+        "Lampu lalu lintas di simpang Jalan Ganet mati sejak tiga hari, rawan tabrakan.",
+        "publik",
+        Status.SELESAI,
+    ),
+    (
+        "kritik",
+        "disdukcapil",
+        "Antrean KTP-el terlalu panjang",
+        "Antrean perekaman KTP-el dimulai sebelum subuh dan nomor antrean habis pukul delapan.",
+        "anonim",
+        Status.DITANGGAPI,
+    ),
+    (
+        "saran",
+        "diskominfo",
+        "Jadwal layanan di situs web",
+        "Mohon jadwal layanan setiap OPD dimuat di situs web kota dan selalu diperbarui.",
+        "publik",
+        Status.DITERUSKAN,
+    ),
+    (
+        "aspirasi",
+        "dispora",
+        "Lapangan futsal untuk remaja",
+        "Warga Kelurahan Tanjung Unggat berharap ada lapangan futsal terbuka untuk remaja.",
+        "publik",
+        Status.DIVERIFIKASI,
+    ),
+    (
+        "apresiasi",
+        "dinkes",
+        "Pelayanan puskesmas ramah",
+        "Petugas Puskesmas Sei Jang melayani ibu hamil dengan sabar dan menjelaskan dengan jelas.",
+        "publik",
+        Status.SELESAI,
+    ),
+    (
+        "pengaduan",
+        "dlh",
+        "Sampah menumpuk di pasar",
+        "Sampah di belakang Pasar Baru tidak diangkut selama seminggu dan mulai berbau.",
+        "anonim",
+        Status.DITERUSKAN,
+    ),
+    (
+        "kritik",
+        "dpupr",
+        "Jalan berlubang di Batu 8",
+        "Lubang besar di Jalan D.I. Panjaitan Batu 8 sudah dilaporkan warga tetapi belum ditambal.",
+        "publik",
+        Status.BARU,
+    ),
+    (
+        "saran",
+        None,
+        "Portal perlu mode huruf besar",
+        "Mohon portal ini menyediakan ukuran huruf yang lebih besar untuk warga lanjut usia.",
+        "publik",
+        Status.BARU,
+    ),
+    (
+        "pengaduan",
+        "satpolpp",
+        "Pungutan di lapak kaki lima",
+        "Ada pungutan tanpa karcis kepada pedagang kaki lima di kawasan Tepi Laut.",
+        "rahasia",
+        Status.DITERUSKAN,
+    ),
+    (
+        "kritik",
+        "dinsos",
+        "Bantuan sosial tidak tepat sasaran",
+        "Beberapa keluarga mampu di lingkungan kami menerima bantuan, sedangkan yang miskin tidak.",
+        "anonim",
+        Status.DIVERIFIKASI,
+    ),
+    (
+        "saran",
+        "disdik",
+        "Perpustakaan sekolah buka sore",
+        "Perpustakaan sekolah negeri sebaiknya buka sampai sore agar siswa bisa belajar kelompok.",
+        "publik",
+        Status.DITANGGAPI,
+    ),
+    (
+        "pengaduan",
+        None,
+        "Iklan judi di kolom komentar",
+        "Promosi judi daring https://contoh.example dan lainnya, kunjungi segera.",
+        "publik",
+        Status.DITOLAK,
+    ),
+    (
+        "aspirasi",
+        "dispar",
+        "Festival budaya Melayu",
+        "Warga mengusulkan festival budaya Melayu tahunan di Pulau Penyengat bersama sanggar.",
+        "publik",
+        Status.BARU,
+    ),
+    (
+        "apresiasi",
+        "diskominfo",
+        "Wi-Fi publik di taman",
+        "Terima kasih, Wi-Fi publik di Taman Gurindam cepat dan mudah dipakai.",
+        "publik",
+        Status.SELESAI,
+    ),
+    (
+        "kritik",
+        "dpmptsp",
+        "Izin usaha lambat",
+        "Pengurusan izin usaha mikro kami sudah tiga minggu tanpa kabar dari petugas.",
+        "publik",
+        Status.DITERUSKAN,
+    ),
+    (
+        "pengaduan",
+        "rsud",
+        "Ruang tunggu IGD penuh",
+        "Ruang tunggu IGD penuh dan keluarga pasien harus berdiri di luar saat hujan.",
+        "anonim",
+        Status.BARU,
+    ),
+    (
+        "saran",
+        "bapenda",
+        "Pembayaran PBB lewat QRIS",
+        "Mohon pembayaran PBB bisa memakai QRIS agar tidak perlu datang ke kantor.",
+        "publik",
+        Status.DITANGGAPI,
+    ),
+    (
+        "aspirasi",
+        "disperkimtan",
+        "Drainase di perumahan",
+        "Setiap hujan deras perumahan kami di Air Raja tergenang karena drainase tersumbat.",
+        "publik",
+        Status.DIVERIFIKASI,
+    ),
+]
+SENDERS = ["Warga Tanjungpinang", "Penjual Ikan Pasar Baru", "", "", ""]
+NOTES = {
+    Status.DIVERIFIKASI: "Masukan sudah diperiksa moderator dan akan diteruskan ke unit terkait.",
+    Status.DITERUSKAN: "Diteruskan ke unit yang berwenang untuk ditindaklanjuti.",
+    Status.DITANGGAPI: "Unit sudah menanggapi; tindak lanjut dijadwalkan minggu ini.",
+    Status.SELESAI: "Tindak lanjut selesai dan sudah dicek di lapangan.",
+    Status.DITOLAK: "Ditolak: berisi promosi, bukan masukan tentang layanan publik.",
+}
+PATH = [Status.BARU, Status.DIVERIFIKASI, Status.DITERUSKAN, Status.DITANGGAPI, Status.SELESAI]
+
+
+@dataclass
+class FeedbackSeedResult:
+    submissions: int = 0
+    events: int = 0
+
+    def summary(self) -> str:
+        return f"Masukan: {self.submissions} masukan baru, {self.events} peristiwa linimasa baru."
+
+
+def _steps(status):
+    if status == Status.DITOLAK:
+        return [Status.BARU, Status.DITOLAK]
+    return PATH[: PATH.index(status) + 1]
+
+
+def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeedResult:
+    rng = random.Random(seed)
+    demo_codes = ["".join(rng.choice(codes.ALPHABET) for _ in range(codes.LENGTH)) for _ in ITEMS]
+    existing = set(Submission.objects.filter(code__in=demo_codes).values_list("code", flat=True))
+    units = {unit.code: unit for unit in Unit.objects.filter(code__in={i[1] for i in ITEMS})}
+    result = FeedbackSeedResult()
+    with transaction.atomic():
+        for n, (code, item) in enumerate(zip(demo_codes, ITEMS, strict=True)):
+            kind, unit_code, subject, body, privacy, status = item
+            unit = units.get(unit_code)
+            if code in existing or (unit_code and unit is None):
+                continue
+            received = timezone.make_aware(
+                datetime.combine(today - timedelta(days=3 + 2 * n), time(8 + n % 9))
+            )
+            steps = _steps(status)
+            moments = [received + timedelta(days=i, hours=2 * i) for i in range(len(steps))]
+            submission = Submission.objects.create(
+                code=code,
+                kind=kind,
+                target_type=TargetType.UNIT if unit else TargetType.PORTAL,
+                unit=unit,
+                subject=subject,
+                body=body,
+                body_hash=body_hash(body),
+                privacy=privacy,
+                name=SENDERS[n % len(SENDERS)],
+                consent_at=received,
+                status=status,
+                routed_to=unit if Status.DITERUSKAN in steps else None,
+                closed_at=moments[-1] if status in CLOSED_STATUSES else None,
+            )
+            Submission.objects.filter(pk=submission.pk).update(created_at=received)
+            TimelineEvent.objects.bulk_create(
+                TimelineEvent(
+                    submission=submission,
+                    kind=EventKind.RECEIVED if step == Status.BARU else EventKind.STATUS,
+                    status=step,
+                    note=NOTES.get(step, ""),
+                    created_at=moment,
+                )
+                for step, moment in zip(steps, moments, strict=True)
+            )
+            result.submissions += 1
+            result.events += len(steps)
+    return result

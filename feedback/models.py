@@ -1,0 +1,277 @@
+"""What residents say (Submission), its public timeline (TimelineEvent), and the rate limits.
+
+Contact data (name, e-mail, telephone) live only on Submission and are left out of the audit
+trail's snapshots, so the purge command really removes them. Public pages read submissions
+through `Submission.objects.for_status_page()`, which never loads them.
+"""
+
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from feedback import codes
+from feedback.choices import (
+    CLOSED_STATUSES,
+    TARGET_FIELDS,
+    TRANSITIONS,
+    EventKind,
+    Kind,
+    Privacy,
+    Status,
+    TargetType,
+)
+from personnel.audit import audited
+
+CONTACT_FIELDS = ("name", "email", "phone")
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def in_units(self, units):
+        """Submissions routed to `units` (routing arrives with moderation)."""
+        return self.filter(routed_to__in=units)
+
+    def for_status_page(self):
+        """The shape of the public status page: no contact data is ever loaded."""
+        return self.select_related("unit", "employee", "report__employee", "report__period").only(
+            "id",
+            "code",
+            "kind",
+            "target_type",
+            "subject",
+            "body",
+            "privacy",
+            "status",
+            "created_at",
+            "unit__code",
+            "unit__name",
+            "employee__public_id",
+            "employee__gelar_depan",
+            "employee__name",
+            "employee__gelar_belakang",
+            "report__version",
+            "report__employee__public_id",
+            "report__employee__gelar_depan",
+            "report__employee__name",
+            "report__employee__gelar_belakang",
+            "report__period__code",
+            "report__period__kind",
+            "report__period__year",
+            "report__period__number",
+        )
+
+    def for_admin(self):
+        return self.select_related("unit", "employee", "report__employee", "report__period")
+
+    def purgeable(self, before):
+        """Closed before `before` and still holding contact data."""
+        return self.filter(
+            status__in=CLOSED_STATUSES, closed_at__lt=before, contact_purged_at__isnull=True
+        )
+
+
+def _target_condition():
+    keys = {field for field in TARGET_FIELDS.values() if field}
+    return Q(
+        *[
+            Q(
+                target_type=target_type,
+                **{f"{key}__isnull": key != field for key in sorted(keys)},
+            )
+            for target_type, field in TARGET_FIELDS.items()
+        ],
+        _connector=Q.OR,
+    )
+
+
+@audited(exclude=list(CONTACT_FIELDS))
+class Submission(models.Model):
+    """A critique, suggestion, aspiration, complaint or appreciation sent by a resident."""
+
+    code = models.CharField(
+        _("kode pelacakan"),
+        max_length=codes.LENGTH,
+        unique=True,
+        editable=False,
+        help_text=_("Kode yang diterima pengirim untuk melacak masukannya."),
+    )
+    kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
+    target_type = models.CharField(
+        _("sasaran"), max_length=12, choices=TargetType.choices, default=TargetType.PORTAL
+    )
+    unit = models.ForeignKey(
+        "personnel.Unit",
+        verbose_name=_("unit yang dituju"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    employee = models.ForeignKey(
+        "personnel.Employee",
+        verbose_name=_("pegawai yang dituju"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    report = models.ForeignKey(
+        "reports.Report",
+        verbose_name=_("laporan yang dituju"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    subject = models.CharField(_("judul"), max_length=150)
+    body = models.TextField(_("isi"))
+    body_hash = models.CharField(
+        _("sidik isi"),
+        max_length=64,
+        editable=False,
+        help_text=_("SHA-256 dari isi yang dinormalkan, untuk mengenali kiriman ganda."),
+    )
+    privacy = models.CharField(
+        _("mode privasi"), max_length=8, choices=Privacy.choices, default=Privacy.PUBLIK
+    )
+    name = models.CharField(_("nama pengirim"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail pengirim"), blank=True)
+    phone = models.CharField(_("telepon pengirim"), max_length=30, blank=True)
+    consent_at = models.DateTimeField(
+        _("persetujuan pemrosesan data"),
+        help_text=_("Saat pengirim menyetujui pemberitahuan privasi."),
+    )
+    status = models.CharField(
+        _("status"), max_length=14, choices=Status.choices, default=Status.BARU
+    )
+    routed_to = models.ForeignKey(
+        "personnel.Unit",
+        verbose_name=_("diteruskan ke unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Unit yang menangani masukan ini; diisi moderator."),
+    )
+    created_at = models.DateTimeField(_("diterima"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+    closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True, editable=False)
+    contact_purged_at = models.DateTimeField(
+        _("data kontak dihapus"), null=True, blank=True, editable=False
+    )
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("masukan")
+        verbose_name_plural = _("masukan")
+        ordering = ["-created_at"]
+        permissions = [
+            ("moderate_submission", _("Dapat memoderasi semua masukan dan melihat identitas")),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=_target_condition(), name="submission_one_target"),
+            models.CheckConstraint(
+                condition=Q(code__regex=f"^[{codes.ALPHABET}]{{{codes.LENGTH}}}$"),
+                name="submission_code_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=CLOSED_STATUSES, closed_at__isnull=False)
+                | (~Q(status__in=CLOSED_STATUSES) & Q(closed_at__isnull=True)),
+                name="submission_closed_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(contact_purged_at__isnull=True) | Q(name="", email="", phone=""),
+                name="submission_purged_has_no_contact",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["body_hash", "created_at"], name="submission_body_hash"),
+            models.Index(fields=["status", "closed_at"], name="submission_status_closed"),
+        ]
+        triggers = [
+            pgtrigger.FSM(name="submission_lifecycle", field="status", transitions=TRANSITIONS),
+        ]
+
+    def __str__(self):
+        return f"{self.display_code} · {self.subject}"
+
+    @property
+    def display_code(self) -> str:
+        return codes.display(self.code)
+
+    @property
+    def target(self):
+        field = TARGET_FIELDS.get(self.target_type)
+        return getattr(self, field) if field else None
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def public_name(self) -> str:
+        """The sender's name as a public page may show it: only in publik mode."""
+        return self.name if self.privacy == Privacy.PUBLIK else ""
+
+
+@audited()
+class TimelineEvent(models.Model):
+    """One line of a submission's timeline; public lines are shown on the status page."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("masukan"), on_delete=models.CASCADE, related_name="timeline"
+    )
+    kind = models.CharField(_("jenis"), max_length=12, choices=EventKind.choices)
+    status = models.CharField(
+        _("status sesudahnya"), max_length=14, choices=Status.choices, blank=True
+    )
+    note = models.TextField(
+        _("catatan"), blank=True, help_text=_("Tampil di halaman status bila peristiwa publik.")
+    )
+    is_public = models.BooleanField(_("publik"), default=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Petugas yang mencatat; tidak pernah ditampilkan ke publik."),
+    )
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("peristiwa masukan")
+        verbose_name_plural = _("linimasa masukan")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["submission", "created_at"], name="event_submission")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class RateCounter(models.Model):
+    """Hits of one key in one fixed time window, shared by every process through PostgreSQL.
+
+    The key is an HMAC of the address or e-mail with the secret key, never the value itself.
+    """
+
+    scope = models.CharField(_("lingkup"), max_length=20)
+    key = models.CharField(_("kunci"), max_length=64)
+    window_start = models.DateTimeField(_("awal jendela"))
+    hits = models.PositiveIntegerField(_("jumlah"), default=0)
+
+    class Meta:
+        verbose_name = _("penghitung batas permintaan")
+        verbose_name_plural = _("penghitung batas permintaan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "key", "window_start"], name="ratecounter_one_per_window"
+            )
+        ]
+        indexes = [models.Index(fields=["window_start"], name="ratecounter_window")]
+
+    def __str__(self):
+        return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ×{self.hits}"

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from feedback import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("masukan/", views.submit, name="submit"),
+    path("masukan/terkirim/", views.thanks, name="thanks"),
+    path("masukan/lacak/", views.lookup, name="lookup"),
+    path("privasi/", views.PrivacyView.as_view(), name="privacy"),
+]

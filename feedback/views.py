@@ -1,0 +1,159 @@
+"""Public feedback pages: the submission form, the thank-you with the code, the status page.
+
+Order of the checks on a submission: the honeypot (a bot is thanked and nothing is written,
+not even a rate-limit hit), the rate limit per address, the signed render time and the form,
+the rate limit per e-mail, then the service, which refuses a recent duplicate.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods
+from django.views.generic import TemplateView
+
+from feedback import codes, ratelimit
+from feedback.choices import Privacy
+from feedback.forms import (
+    LookupForm,
+    SubmissionForm,
+    rendered_error,
+    rendered_token,
+    resolve_target,
+    target_token,
+)
+from feedback.models import Submission
+from feedback.services import DuplicateSubmission, feedback_submit
+
+THANKS_SALT = "feedback.thanks"
+THANKS_MAX_AGE = 60 * 60
+
+
+def too_many(request, verdict):
+    minutes = max(1, round(verdict.retry_after / 60))
+    response = render(request, "feedback/too_many.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(verdict.retry_after)
+    return response
+
+
+def _client_key(request) -> str:
+    # REMOTE_ADDR is the client as TrustedProxyMiddleware resolved it: forged headers are gone.
+    return ratelimit.address_key(request.META.get("REMOTE_ADDR", ""))
+
+
+def _thanks(code: str):
+    token = signing.dumps(code, salt=THANKS_SALT)
+    return redirect(f"{reverse('feedback:thanks')}?t={token}")
+
+
+def _form_page(request, form, *, status=200, problem=None, unknown_target=False):
+    return render(
+        request,
+        "feedback/submit.html",
+        {
+            "form": form,
+            "problem": problem,
+            "unknown_target": unknown_target,
+            "fixed_target": form.fixed_target,
+        },
+        status=status,
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request):
+    if request.method != "POST":
+        token = target_token(request.GET)
+        target = resolve_target(token)
+        form = SubmissionForm(target=target, initial={"rendered": rendered_token()})
+        return _form_page(request, form, unknown_target=target is None)
+
+    if request.POST.get("situs_web", "").strip():
+        return _thanks(codes.new_code())
+    verdict = ratelimit.hit("submit-ip", _client_key(request), settings.FEEDBACK_RATE_SUBMIT_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+
+    target = resolve_target(request.POST.get("sasaran", ""))
+    problem = rendered_error(request.POST.get("rendered", ""))
+    data = request.POST.copy()
+    data["rendered"] = rendered_token()  # a fresh clock for the next try
+    form = SubmissionForm(data, target=target)
+    if not form.is_valid() or problem:
+        return _form_page(request, form, status=400, problem=problem)
+
+    email = form.cleaned_data.get("email")
+    if email:
+        verdict = ratelimit.hit(
+            "submit-email", ratelimit.email_key(email), settings.FEEDBACK_RATE_SUBMIT_EMAIL
+        )
+        if not verdict.allowed:
+            return too_many(request, verdict)
+    try:
+        submission = feedback_submit(data=form.cleaned_data)
+    except DuplicateSubmission:
+        problem = _(
+            "Masukan dengan isi yang sama sudah kami terima baru-baru ini, jadi tidak kami simpan "
+            "dua kali. Bila Anda belum mencatat kodenya, tunggu tanggapan atau kirim masukan "
+            "dengan isi berbeda."
+        )
+        return _form_page(request, form, status=409, problem=problem)
+    return _thanks(submission.code)
+
+
+@never_cache
+def thanks(request):
+    try:
+        code = signing.loads(request.GET.get("t", ""), salt=THANKS_SALT, max_age=THANKS_MAX_AGE)
+    except signing.BadSignature:
+        code = None
+    if not isinstance(code, str) or codes.STORED.fullmatch(code) is None:
+        return render(request, "feedback/thanks.html", {"code": None}, status=404)
+    return render(request, "feedback/thanks.html", {"code": codes.display(code)})
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def lookup(request):
+    if "kode" not in request.GET:
+        return render(request, "feedback/lookup.html", {"form": LookupForm()})
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    form = LookupForm(request.GET)
+    if not form.is_valid():
+        return render(request, "feedback/lookup.html", {"form": form}, status=400)
+    submission = Submission.objects.for_status_page().filter(code=form.cleaned_data["kode"]).first()
+    if submission is None:
+        return render(
+            request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
+        )
+    events = list(
+        submission.timeline.filter(is_public=True).only(
+            "id", "submission_id", "kind", "status", "note", "created_at"
+        )
+    )
+    return render(
+        request,
+        "feedback/status.html",
+        {
+            "form": LookupForm(initial={"kode": submission.display_code}),
+            "submission": submission,
+            "events": events,
+            "show_text": submission.privacy != Privacy.RAHASIA,
+        },
+    )
+
+
+class PrivacyView(TemplateView):
+    template_name = "feedback/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            retention_days=settings.FEEDBACK_CONTACT_RETENTION_DAYS, **kwargs
+        )

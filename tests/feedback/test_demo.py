@@ -1,0 +1,33 @@
+import pytest
+
+from feedback.choices import CLOSED_STATUSES
+from feedback.demo import ITEMS, seed_feedback
+from feedback.models import Submission
+from tests.factories import UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def units():
+    root = UnitFactory(code="pemkot", kind="pemkot")
+    for code in {item[1] for item in ITEMS if item[1]}:
+        UnitFactory(code=code, parent=root)
+
+
+def test_the_demo_feedback_covers_every_step_and_a_second_run_adds_nothing(units):
+    first = seed_feedback()
+    assert first.submissions == len(ITEMS)
+    statuses = set(Submission.objects.values_list("status", flat=True))
+    assert {"baru", "diverifikasi", "diteruskan", "ditanggapi", "selesai", "ditolak"} == statuses
+    assert not Submission.objects.filter(status__in=CLOSED_STATUSES, closed_at=None).exists()
+    assert Submission.objects.filter(routed_to__code="diskominfo").exists()
+    again = seed_feedback()
+    assert (again.submissions, again.events) == (0, 0)
+    assert Submission.objects.count() == len(ITEMS)
+
+
+def test_the_demo_skips_units_that_are_not_there():
+    UnitFactory(code="pemkot", kind="pemkot")
+    result = seed_feedback()
+    assert result.submissions == sum(1 for item in ITEMS if item[1] is None)
