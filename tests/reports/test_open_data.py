@@ -787,7 +787,15 @@ def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(
     client.cookies["django_language"] = language
 
     pages = crawl(client)
-    failures = [url for url, (status, body) in pages.items() if status >= 400]
+    # Pages that rightly answer 4xx to what a crawler sends them: the thank-you page without its
+    # signed code, and a tracking lookup of a word that is no tracking code. Their bodies are
+    # still scanned below.
+    refusals = ("/masukan/terkirim/", "/masukan/lacak/?kode=")
+    failures = [
+        url
+        for url, (status, body) in pages.items()
+        if status >= 400 and not (url.startswith(refusals) and status < 500)
+    ]
     assert failures == []
     private = {}
     for employee in Employee.objects.all():
