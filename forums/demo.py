@@ -106,7 +106,7 @@ def seed_forums(*, seed: int, today: date) -> tuple[int, int]:
             progress = 0
             when = day + timedelta(days=10)
             while when < today and when < due + timedelta(days=45):
-                step = rng.choice((20, 25, 35))
+                step = rng.choice((30, 40, 50))
                 progress = min(100, progress + step)
                 finished = progress == 100 and fate < 0.6
                 CommitmentUpdate.objects.create(
@@ -120,7 +120,7 @@ def seed_forums(*, seed: int, today: date) -> tuple[int, int]:
                 )
                 if finished:
                     break
-                when += timedelta(days=rng.randint(20, 40))
+                when += timedelta(days=rng.randint(15, 30))
             latest = commitment.updates.order_by("-date", "-id").first()
             if latest:
                 Commitment.objects.filter(pk=commitment.pk).update(

@@ -226,7 +226,7 @@ def seed_training(*, seed: int, today: date) -> tuple[int, int]:
         rng = random.Random(f"{seed}:{event.code}")
         for employee_id, nip, unit in staff:
             person = random.Random(f"{seed}:{nip}").uniform(0.4, 1.8)
-            if rng.random() < share[event.code] * 2.2 * unit_appetite[unit] * person:
+            if rng.random() < share[event.code] * 1.1 * unit_appetite[unit] * person:
                 partial = rng.random() < 0.05
                 records.append(
                     TrainingRecord(
