@@ -4,9 +4,17 @@ from django import forms
 from django.contrib import admin
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from selection.choices import STAGE_ORDER, StageKind
-from selection.models import Candidate, PanelMember, Selection, Stage, StageResult
+from selection.models import (
+    Candidate,
+    CandidateInput,
+    PanelMember,
+    Selection,
+    Stage,
+    StageResult,
+)
 
 
 class StageFormSet(forms.BaseInlineFormSet):
@@ -93,8 +101,12 @@ class SelectionAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "unit", "positions", "announcement_number"]}),
         (None, {"fields": ["legal_basis", "description", "published_at"]}),
         (
-            _("Hasil akhir"),
+            gettext_lazy("Hasil akhir"),
             {"fields": ["appointed", "appointed_on", "appointment_decree"]},
+        ),
+        (
+            gettext_lazy("Masukan warga"),
+            {"fields": ["input_summary", "input_summary_published_at"]},
         ),
     ]
 
@@ -121,3 +133,21 @@ class CandidateAdmin(admin.ModelAdmin):
     autocomplete_fields = ["employee"]
     list_select_related = ["selection"]
     inlines = [ResultInline]
+
+
+@admin.register(CandidateInput)
+class CandidateInputAdmin(admin.ModelAdmin):
+    """The panel reads every input with its author; nothing of it is public but the count."""
+
+    list_display = ["candidate", "author_name", "created_at", "confirmed_at"]
+    list_filter = ["candidate__selection", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["candidate__name", "author_name", "author_email", "text"]
+    list_select_related = ["candidate"]
+    readonly_fields = ["candidate", "text", "author_name", "author_email", "created_at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -203,6 +203,13 @@ def seed_selections(*, seed: int, today: date) -> int:
             selection.appointment_decree = (
                 f"821.2/{plan.appointed_on:%m}/KPTS/{plan.appointed_on:%Y}"
             )
+            selection.input_summary = (
+                "Panitia menerima masukan warga tentang para calon selama penelusuran rekam "
+                "jejak. Masukan tentang pelayanan dan integritas diperiksa bersama atasan dan "
+                "rekan kerja calon; tidak ada temuan yang menggugurkan calon. Dua masukan "
+                "tentang penanganan keluhan orang tua murid menjadi bahan wawancara akhir."
+            )
+            selection.input_summary_published_at = _at(plan.appointed_on - timedelta(days=3))
             selection.save()
         created += 1
     return created

@@ -107,6 +107,17 @@ class Selection(models.Model):
     appointment_decree = models.CharField(
         _("nomor keputusan pengangkatan"), max_length=120, blank=True
     )
+    input_summary = models.TextField(
+        _("tanggapan panitia atas masukan masyarakat"),
+        blank=True,
+        help_text=_(
+            "Ringkasan panitia atas masukan warga tentang para calon, tanpa menyebut "
+            "pengirimnya; tampil di portal setelah tanggal terbit di bawah diisi."
+        ),
+    )
+    input_summary_published_at = models.DateTimeField(
+        _("tanggapan panitia diterbitkan"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
@@ -300,3 +311,46 @@ class StageResult(models.Model):
             and self.stage.selection_id != self.candidate.selection_id
         ):
             raise ValidationError(_("Tahap dan peserta harus dari seleksi yang sama."))
+
+
+class CandidateInputQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+@audited(exclude=["author_name", "author_email", "address_key"])
+class CandidateInput(models.Model):
+    """What a resident says about a candidate during the track-record stage.
+
+    Counted only once its author confirms by e-mail; the author is seen only by the panel
+    (the admin), never on a public page. The panel publishes a summary at the end.
+    """
+
+    candidate = models.ForeignKey(
+        Candidate, verbose_name=_("calon"), on_delete=models.CASCADE, related_name="inputs"
+    )
+    text = models.TextField(_("masukan"), max_length=3000)
+    author_name = models.CharField(_("nama pengirim"), max_length=150)
+    author_email = models.EmailField(_("e-mail pengirim"))
+    address_key = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("dikirim"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True, editable=False)
+
+    objects = CandidateInputQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("masukan tentang calon")
+        verbose_name_plural = _("masukan tentang calon")
+        ordering = ["candidate", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "author_email"],
+                name="input_once_per_email_per_candidate",
+                violation_error_message=_(
+                    "Alamat e-mail ini sudah memberi masukan tentang calon ini."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} ({self.created_at:%d-%m-%Y})"

@@ -1,16 +1,20 @@
 import datetime
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from selection.choices import Outcome, StageKind
-from selection.models import StageResult
+from selection.models import Candidate, CandidateInput, StageResult
 from tests.factories import CandidateFactory, SelectionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_citizen_follows_an_open_selection_from_the_home_page(live_server, phone, axe_check):
+def test_a_citizen_follows_an_open_selection_and_gives_input_on_a_candidate(
+    live_server, phone, axe_check, settings
+):
+    settings.FEEDBACK_FORM_MIN_SECONDS = 0
     today = timezone.localdate()
     selection = SelectionFactory(
         title="Seleksi Terbuka JPT Pratama Sekretaris DPRD",
@@ -28,6 +32,7 @@ def test_a_citizen_follows_an_open_selection_from_the_home_page(live_server, pho
 
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Seleksi Terbuka JPT Pratama Sekretaris DPRD").click()
+    selection_url = phone.url
     assert phone.locator("h1").inner_text() == "Seleksi Terbuka JPT Pratama Sekretaris DPRD"
     # The stage under way is marked, and the administrative result names who passed.
     current = phone.locator("[aria-current=step] h3")
@@ -36,6 +41,23 @@ def test_a_citizen_follows_an_open_selection_from_the_home_page(live_server, pho
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # The track-record stage is under way: a resident speaks about a candidate.
+    citra = Candidate.objects.get(name="Citra Dewi")
+    phone.get_by_label("Calon", exact=True).select_option(value=str(citra.pk))
+    phone.get_by_label("Masukan Anda").fill("Beliau cepat menanggapi keluhan warga.")
+    phone.get_by_label("Nama", exact=True).fill("Rahmat")
+    phone.get_by_label("E-mail", exact=True).fill("rahmat@contoh.id")
+    phone.get_by_label("Saya setuju").check()
+    phone.get_by_role("button", name="Kirim masukan").click()
+    assert phone.locator("h1").inner_text() == "Periksa e-mail Anda"
+    (message,) = mail.outbox
+    link = next(line for line in message.body.splitlines() if "/seleksi/konfirmasi/" in line)
+    phone.goto(live_server.url + link[link.index("/seleksi/") :])
+    assert phone.locator("h1").inner_text() == "Masukan dikonfirmasi"
+    assert CandidateInput.objects.get().confirmed_at is not None
+    axe_check(phone)
+
+    phone.goto(selection_url)
     phone.get_by_role("link", name="Seleksi terbuka").first.click()
     assert phone.url.endswith("/seleksi/")
     axe_check(phone)
