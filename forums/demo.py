@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from forums.choices import CommitmentStatus
 from forums.models import Commitment, CommitmentUpdate, Forum
+from forums.services import aspiration_record
 from personnel.models import Unit
 
 AREAS = (
@@ -94,6 +95,16 @@ def seed_forums(*, seed: int, today: date) -> tuple[int, int]:
             promise, owner, months = PROMISES[(first.month + n) % len(PROMISES)]
             if owner not in responsible:
                 continue
+            aspiration_record(
+                forum=forum,
+                subject=f"Aspirasi: {agenda[0].lower()}{agenda[1:]}",
+                body=(
+                    f"Disampaikan warga pada {forum.title}: mohon ditindaklanjuti, yaitu "
+                    f"{promise[0].lower()}{promise[1:]}."
+                ),
+                unit=responsible[owner],
+                raised_by=rng.choice(("Ketua RT 02", "Ketua RW 04", "Tokoh pemuda", "")),
+            )
             due = day + timedelta(days=30 * months)
             commitment = Commitment.objects.create(
                 title=promise,

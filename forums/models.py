@@ -272,3 +272,35 @@ class CommitmentUpdate(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.text[:60]}"
+
+
+class ForumAspiration(models.Model):
+    """An aspiration raised at a forum, entered as a feedback submission with its own tracking
+    code and routed like any other; the link lives here (forums → feedback)."""
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="aspirations"
+    )
+    submission = models.OneToOneField(
+        "feedback.Submission",
+        verbose_name=_("masukan"),
+        on_delete=models.PROTECT,
+        related_name="forum_aspiration",
+    )
+    raised_by = models.CharField(
+        _("disampaikan oleh"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Misalnya «Ketua RW 04 Kelurahan Dompak»; kosongkan bila warga tidak ingin disebut."
+        ),
+    )
+    created_at = models.DateTimeField(_("dicatat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aspirasi forum")
+        verbose_name_plural = _("aspirasi forum")
+        ordering = ["forum", "created_at", "id"]
+
+    def __str__(self):
+        return f"{self.forum}: {self.submission.subject}"

@@ -7,8 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from feedback.choices import Kind, Privacy, TargetType
+from feedback.services import feedback_submit
 from forums.choices import RegistrationStatus
-from forums.models import Commitment, Forum, Registration
+from forums.models import Commitment, Forum, ForumAspiration, Registration
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,24 @@ def commitment_sync(*, commitment: Commitment) -> Commitment:
         )
         commitment.refresh_from_db(fields=["status", "progress"])
     return commitment
+
+
+def aspiration_record(*, forum: Forum, subject: str, body: str, unit=None, raised_by: str = ""):
+    """Enter an aspiration raised at `forum` as a feedback submission (kind aspirasi, public,
+    addressed to `unit` or else to the forum's area) and link it to the forum."""
+    unit = unit or forum.unit
+    target = (TargetType.UNIT, unit) if unit is not None else (TargetType.PORTAL, None)
+    with transaction.atomic():
+        submission = feedback_submit(
+            data={
+                "kind": Kind.ASPIRASI,
+                "sasaran": target,
+                "subject": subject.strip(),
+                "body": body.strip(),
+                "privacy": Privacy.PUBLIK,
+                "name": raised_by.strip(),
+            }
+        )
+        return ForumAspiration.objects.create(
+            forum=forum, submission=submission, raised_by=raised_by.strip()
+        )

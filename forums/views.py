@@ -28,6 +28,21 @@ def with_seats(forums):
     )
 
 
+def aspirations_of(forum):
+    """The aspirations raised at the forum with their public status (never the sender's
+    contact; only what the feedback status page shows)."""
+    return list(
+        forum.aspirations.select_related("submission__unit").only(
+            "forum_id",
+            "raised_by",
+            "submission__code",
+            "submission__subject",
+            "submission__status",
+            "submission__unit__name",
+        )
+    )
+
+
 class ForumListView(TemplateView):
     template_name = "forums/forum_list.html"
 
@@ -51,6 +66,7 @@ class ForumDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", RegistrationForm())
         context["commitments"] = list(self.object.commitments.select_related("unit"))
+        context["aspirations"] = aspirations_of(self.object)
         context["today"] = timezone.localdate()
         return context
 
@@ -63,6 +79,7 @@ def register(request, slug):
         "forum": forum,
         "form": form,
         "commitments": list(forum.commitments.select_related("unit")),
+        "aspirations": aspirations_of(forum),
         "today": timezone.localdate(),
     }
     if not form.is_valid():

@@ -267,3 +267,65 @@ def test_the_home_page_shows_the_next_forum_and_overdue_commitments(client):
 def test_forum_dates_must_be_in_order():
     with pytest.raises(IntegrityError), transaction.atomic():
         ForumFactory(ends_at=timezone.now())  # before the default start a week ahead
+
+
+# --------------------------------------------------------------------------- aspirations
+
+
+def test_an_aspiration_raised_at_a_forum_becomes_a_tracked_submission(client):
+    from feedback.models import Submission
+
+    kecamatan = UnitFactory(code="kec-bukit-bestari", name="Kecamatan Bukit Bestari")
+    forum = ForumFactory(unit=kecamatan)
+    aspiration = services.aspiration_record(
+        forum=forum,
+        subject="Lampu jalan padam di RW 04",
+        body="Sudah tiga bulan lampu jalan di RW 04 padam.",
+        raised_by="Ketua RW 04",
+    )
+    submission = Submission.objects.get()
+    assert aspiration.submission == submission
+    assert (submission.kind, submission.target_type, submission.unit) == (
+        "aspirasi",
+        "unit",
+        kecamatan,
+    )
+    assert submission.status == "baru"
+    html = client.get(forum.get_absolute_url()).content.decode()
+    assert "Lampu jalan padam di RW 04" in html
+    assert submission.display_code in html
+
+
+def test_a_moderator_enters_an_aspiration_in_the_admin_and_gets_its_code(client):
+    from feedback.models import Submission
+
+    forum = ForumFactory()
+    dinas = UnitFactory(code="dishub", name="Dinas Perhubungan")
+    moderator = UserFactory(groups=[Group.objects.get(name=roles.MODERATOR)])
+    client.force_login(moderator)
+    response = client.post(
+        reverse("admin:forums_forumaspiration_add"),
+        {
+            "forum": forum.pk,
+            "raised_by": "",
+            "subject": "Trayek angkot ke Dompak",
+            "body": "Warga meminta trayek angkot sampai ke Dompak.",
+            "unit": dinas.pk,
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.unit == dinas
+    assert any(submission.display_code in str(m) for m in response.context["messages"])
+
+
+def test_the_forum_page_lists_aspirations_in_constant_queries(
+    client, django_assert_max_num_queries
+):
+    forum = ForumFactory()
+    for n in range(6):
+        services.aspiration_record(forum=forum, subject=f"Aspirasi {n}", body=f"Uraian nomor {n}")
+    with django_assert_max_num_queries(5):
+        response = client.get(forum.get_absolute_url())
+    assert response.content.decode().count("Aspirasi ") >= 6

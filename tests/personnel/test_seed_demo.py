@@ -31,21 +31,22 @@ def seeded():
 
 def wipe_later_apps():
     """The command also seeds selections, forums and training, which protect people and units."""
-    from forums.models import Commitment, Forum
+    from forums.models import Commitment, Forum, ForumAspiration
     from selection.models import Selection
     from training.models import TrainingEvent, TrainingRecord
 
     Selection.objects.update(appointed=None, appointed_on=None)
     Selection.objects.all().delete()
     Commitment.objects.all().delete()
+    ForumAspiration.objects.all().delete()
     Forum.objects.all().delete()
     TrainingRecord.objects.all().delete()
     TrainingEvent.objects.all().delete()
 
 
 def wipe_personnel():
-    Submission.objects.all().delete()  # demo feedback protects the units it targets
     wipe_later_apps()
+    Submission.objects.all().delete()  # demo feedback protects the units it targets
     wipe_reports()  # the command seeds reports too, and they protect the employees
     Assignment.objects.all().delete()
     Employee.objects.all().delete()
