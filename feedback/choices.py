@@ -79,3 +79,5 @@ class EventKind(models.TextChoices):
     STATUS = "status", _("Status berubah")
     RESPONSE = "tanggapan", _("Tanggapan unit")
     NOTE = "catatan", _("Catatan")
+    MODERATION = "moderasi", _("Tindakan moderator")
+    FLAGGED = "dilaporkan", _("Dilaporkan pengunjung")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from feedback import codes
 from feedback.choices import CLOSED_STATUSES, EventKind, Status, TargetType
-from feedback.models import Submission, TimelineEvent
+from feedback.models import Routing, Submission, TimelineEvent
 from feedback.services import body_hash
 from personnel.models import Unit
 
@@ -222,10 +222,11 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
                 name=SENDERS[n % len(SENDERS)],
                 consent_at=received,
                 status=status,
-                routed_to=unit if Status.DITERUSKAN in steps else None,
                 closed_at=moments[-1] if status in CLOSED_STATUSES else None,
             )
             Submission.objects.filter(pk=submission.pk).update(created_at=received)
+            if unit and Status.DITERUSKAN in steps:
+                Routing.objects.create(submission=submission, unit=unit)
             TimelineEvent.objects.bulk_create(
                 TimelineEvent(
                     submission=submission,

@@ -29,8 +29,14 @@ CONTACT_FIELDS = ("name", "email", "phone")
 
 class SubmissionQuerySet(models.QuerySet):
     def in_units(self, units):
-        """Submissions routed to `units` (routing arrives with moderation)."""
-        return self.filter(routed_to__in=units)
+        """Submissions routed to any of `units` (a Routing row each)."""
+        return self.filter(
+            models.Exists(Routing.objects.filter(submission=models.OuterRef("pk"), unit__in=units))
+        )
+
+    def moderation_queue(self):
+        """New submissions, oldest first: what a moderator reads next."""
+        return self.filter(status=Status.BARU).order_by("created_at", "id")
 
     def for_status_page(self):
         """The shape of the public status page: no contact data is ever loaded."""
@@ -41,6 +47,11 @@ class SubmissionQuerySet(models.QuerySet):
             "target_type",
             "subject",
             "body",
+            "public_subject",
+            "public_body",
+            "rejection_reason",
+            "duplicate_of_id",
+            "hidden_at",
             "privacy",
             "status",
             "created_at",
@@ -145,14 +156,44 @@ class Submission(models.Model):
     status = models.CharField(
         _("status"), max_length=14, choices=Status.choices, default=Status.BARU
     )
-    routed_to = models.ForeignKey(
-        "personnel.Unit",
-        verbose_name=_("diteruskan ke unit"),
+    public_subject = models.CharField(
+        _("judul publik (disunting)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Judul dengan data pribadi disamarkan; kosong bila tidak perlu disunting."),
+    )
+    public_body = models.TextField(
+        _("isi publik (disunting)"),
+        blank=True,
+        help_text=_(
+            "Isi dengan data pribadi disamarkan; kosong bila tidak perlu disunting. Isi asli "
+            "hanya dilihat moderator."
+        ),
+    )
+    rejection_reason = models.TextField(
+        _("alasan penolakan"), blank=True, help_text=_("Tampil di halaman status.")
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplikat dari"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
-        help_text=_("Unit yang menangani masukan ini; diisi moderator."),
+        related_name="duplicates",
+    )
+    sender_key = models.CharField(
+        _("sidik alamat pengirim"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("HMAC alamat IP pengirim, untuk memblokir; bukan alamatnya."),
+    )
+    hidden_at = models.DateTimeField(
+        _("disembunyikan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Disembunyikan dari publik setelah dilaporkan; menunggu tinjauan moderator."),
     )
     created_at = models.DateTimeField(_("diterima"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
@@ -185,6 +226,9 @@ class Submission(models.Model):
                 condition=Q(contact_purged_at__isnull=True) | Q(name="", email="", phone=""),
                 name="submission_purged_has_no_contact",
             ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("pk")), name="submission_not_own_duplicate"
+            ),
         ]
         indexes = [
             models.Index(fields=["body_hash", "created_at"], name="submission_body_hash"),
@@ -209,6 +253,15 @@ class Submission(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES
+
+    @property
+    def shown_subject(self) -> str:
+        """The title as public pages show it: the redacted one when a moderator made it."""
+        return self.public_subject or self.subject
+
+    @property
+    def shown_body(self) -> str:
+        return self.public_body or self.body
 
     @property
     def public_name(self) -> str:
@@ -250,6 +303,94 @@ class TimelineEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+@audited()
+class Routing(models.Model):
+    """A submission handed to one unit; a submission may go to several units."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("masukan"), on_delete=models.CASCADE, related_name="routings"
+    )
+    unit = models.ForeignKey(
+        "personnel.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    routed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    routed_at = models.DateTimeField(_("diteruskan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penerusan masukan")
+        verbose_name_plural = _("penerusan masukan")
+        ordering = ["routed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "unit"], name="routing_once_per_unit")
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} → {self.unit_id}"
+
+
+class BanKind(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    ADDRESS = "alamat", _("Alamat IP")
+
+
+@audited()
+class Ban(models.Model):
+    """A sender whose submissions are thanked and dropped, like a bot's.
+
+    `key` is the same HMAC the rate limits use (`feedback.ratelimit.email_key` /
+    `address_key`), so neither the e-mail nor the address is stored here.
+    """
+
+    kind = models.CharField(_("jenis"), max_length=8, choices=BanKind.choices)
+    key = models.CharField(_("sidik"), max_length=64)
+    reason = models.TextField(_("alasan"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pemblokiran pengirim")
+        verbose_name_plural = _("pemblokiran pengirim")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="ban_once")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.key[:8]}…"
+
+
+class Flag(models.Model):
+    """A visitor's report that a published submission is abusive; one per address."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("masukan"), on_delete=models.CASCADE, related_name="flags"
+    )
+    address_key = models.CharField(_("sidik alamat"), max_length=64)
+    created_at = models.DateTimeField(_("dilaporkan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan pengunjung")
+        verbose_name_plural = _("laporan pengunjung")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "address_key"], name="flag_once_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class RateCounter(models.Model):

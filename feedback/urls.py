@@ -8,5 +8,6 @@ urlpatterns = [
     path("masukan/", views.submit, name="submit"),
     path("masukan/terkirim/", views.thanks, name="thanks"),
     path("masukan/lacak/", views.lookup, name="lookup"),
+    path("masukan/laporkan/", views.flag, name="flag"),
     path("privasi/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -26,7 +26,13 @@ from feedback.forms import (
     target_token,
 )
 from feedback.models import Submission
-from feedback.services import DuplicateSubmission, feedback_submit
+from feedback.services import (
+    BannedSender,
+    DuplicateSubmission,
+    feedback_flag,
+    feedback_submit,
+    is_published,
+)
 
 THANKS_SALT = "feedback.thanks"
 THANKS_MAX_AGE = 60 * 60
@@ -95,7 +101,9 @@ def submit(request):
         if not verdict.allowed:
             return too_many(request, verdict)
     try:
-        submission = feedback_submit(data=form.cleaned_data)
+        submission = feedback_submit(data=form.cleaned_data, address_key=_client_key(request))
+    except BannedSender:
+        return _thanks(codes.new_code())
     except DuplicateSubmission:
         problem = _(
             "Masukan dengan isi yang sama sudah kami terima baru-baru ini, jadi tidak kami simpan "
@@ -133,11 +141,18 @@ def lookup(request):
         return render(
             request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
         )
+    return _status_page(request, submission)
+
+
+def _status_page(request, submission, *, flagged=False, status=200):
     events = list(
         submission.timeline.filter(is_public=True).only(
             "id", "submission_id", "kind", "status", "note", "created_at"
         )
     )
+    original = None
+    if submission.duplicate_of_id:
+        original = Submission.objects.only("code").get(pk=submission.duplicate_of_id)
     return render(
         request,
         "feedback/status.html",
@@ -145,9 +160,34 @@ def lookup(request):
             "form": LookupForm(initial={"kode": submission.display_code}),
             "submission": submission,
             "events": events,
-            "show_text": submission.privacy != Privacy.RAHASIA,
+            "original": original,
+            "show_text": submission.privacy != Privacy.RAHASIA and submission.hidden_at is None,
+            "can_flag": is_published(submission),
+            "flagged": flagged,
         },
+        status=status,
     )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def flag(request):
+    """The "Laporkan" button: one report per visitor address; three hide the text."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    form = LookupForm(request.POST)
+    if not form.is_valid():
+        return render(request, "feedback/lookup.html", {"form": form}, status=400)
+    submission = Submission.objects.for_status_page().filter(code=form.cleaned_data["kode"]).first()
+    if submission is None:
+        return render(
+            request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
+        )
+    feedback_flag(submission=submission, address_key=_client_key(request))
+    submission = Submission.objects.for_status_page().get(pk=submission.pk)
+    return _status_page(request, submission, flagged=True)
 
 
 class PrivacyView(TemplateView):

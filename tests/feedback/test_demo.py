@@ -21,7 +21,7 @@ def test_the_demo_feedback_covers_every_step_and_a_second_run_adds_nothing(units
     statuses = set(Submission.objects.values_list("status", flat=True))
     assert {"baru", "diverifikasi", "diteruskan", "ditanggapi", "selesai", "ditolak"} == statuses
     assert not Submission.objects.filter(status__in=CLOSED_STATUSES, closed_at=None).exists()
-    assert Submission.objects.filter(routed_to__code="diskominfo").exists()
+    assert Submission.objects.filter(routings__unit__code="diskominfo").exists()
     again = seed_feedback()
     assert (again.submissions, again.events) == (0, 0)
     assert Submission.objects.count() == len(ITEMS)

@@ -1,0 +1,23 @@
+from django.db import migrations
+
+from feedback.migrations._grants import grant_to_groups, revoke_from_groups
+from personnel import roles
+
+FEEDBACK_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    roles.MODERATOR: ("view_ban", "view_routing", "view_flag"),
+    roles.UNIT_RESPONDER: ("view_routing",),
+}
+
+
+def grant(apps, schema_editor):
+    grant_to_groups(apps, FEEDBACK_PERMISSIONS)
+
+
+def revoke(apps, schema_editor):
+    revoke_from_groups(apps, FEEDBACK_PERMISSIONS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("feedback", "0003_moderation")]
+
+    operations = [migrations.RunPython(grant, revoke)]
