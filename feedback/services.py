@@ -120,7 +120,7 @@ def purge_contacts(*, older_than_days: int, now=None, dry_run: bool = False) -> 
 # Moderation: each action checks the permission, locks the row, writes a timeline line and is
 # audited with the actor in the pghistory context.
 
-PHONE = re.compile(r"(?<!\d)(?:\+62|62|0)8[\d\s.-]{7,14}\d(?!\d)")
+PHONE = re.compile(r"(?<!\d)(?:\+62[\s-]?|62|0)8[\d\s.-]{7,14}\d(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 LONG_NUMBER = re.compile(r"(?<!\d)\d(?:[ .]?\d){15,17}(?!\d)")
 REDACTED = "[disamarkan]"
