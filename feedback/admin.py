@@ -168,6 +168,31 @@ def _run(action, submission, data, by):
         services.moderation_unhide(submission=submission, by=by)
 
 
+class ResponseForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Atas nama unit"), queryset=Unit.objects.none())
+    text = forms.CharField(
+        label=_("Tanggapan resmi"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Ditampilkan di halaman status dengan nama unit."),
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ClarifyForm(ResponseForm):
+    text = forms.CharField(
+        label=_("Pertanyaan untuk pengirim"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Ditampilkan di halaman status; pengirim menjawab dari sana."),
+    )
+
+
+def can_respond(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(services.RESPOND)
+
+
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
     list_display = (
@@ -225,8 +250,66 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
                 self.admin_site.admin_view(self.moderate_view),
                 name="feedback_submission_moderate",
             ),
+            path(
+                "<int:object_id>/tanggapan/",
+                self.admin_site.admin_view(self.respond_view),
+                name="feedback_submission_respond",
+            ),
             *super().get_urls(),
         ]
+
+    def respond_view(self, request, object_id):
+        if not can_respond(request.user):
+            raise PermissionDenied
+        submission = self.get_object(request, object_id)
+        if submission is None:
+            return redirect("admin:feedback_submission_changelist")
+        units = Unit.objects.filter(
+            pk__in=submission.routings.values("unit"),
+        ).filter(pk__in=scoping.units_for(request.user).values("pk"))
+        action = request.POST.get("action") if request.method == "POST" else None
+        forms_ = {
+            "respond": ResponseForm(units=units),
+            "clarify": ClarifyForm(units=units),
+        }
+        if action in forms_:
+            form = type(forms_[action])(request.POST, units=units)
+            forms_[action] = form
+            if form.is_valid():
+                data = form.cleaned_data
+                try:
+                    if action == "respond":
+                        services.unit_respond(
+                            submission=submission,
+                            unit=data["unit"],
+                            text=data["text"],
+                            by=request.user,
+                        )
+                    else:
+                        services.unit_ask_clarification(
+                            submission=submission,
+                            unit=data["unit"],
+                            question=data["text"],
+                            by=request.user,
+                        )
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(request, _("Tercatat."), messages.SUCCESS)
+                    return redirect("admin:feedback_submission_respond", submission.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Tanggapan untuk %(code)s") % {"code": submission.display_code},
+            "submission": submission,
+            "sender": submission.public_name,
+            "forms": forms_,
+            "events": submission.timeline.select_related("unit"),
+        }
+        status = 400 if action else 200
+        return TemplateResponse(
+            request, "admin/feedback/submission/respond.html", context, status=status
+        )
 
     def moderate_view(self, request, object_id):
         if not is_moderator(request.user):
@@ -300,6 +383,8 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
             "closed_at",
             "contact_purged_at",
         ]
+        if can_respond(request.user) and obj is not None and obj.routings.exists():
+            fields.insert(0, "respond_link")
         if is_moderator(request.user):
             fields.insert(0, "moderation_link")
         else:
@@ -324,6 +409,11 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
     def moderation_link(self, obj):
         url = reverse("admin:feedback_submission_moderate", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("Buka halaman moderasi"))
+
+    @admin.display(description=_("tanggapan"))
+    def respond_link(self, obj):
+        url = reverse("admin:feedback_submission_respond", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Tanggapi atau minta klarifikasi"))
 
     @admin.display(description=_("diteruskan ke unit"))
     def routed_units(self, obj):

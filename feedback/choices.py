@@ -81,3 +81,5 @@ class EventKind(models.TextChoices):
     NOTE = "catatan", _("Catatan")
     MODERATION = "moderasi", _("Tindakan moderator")
     FLAGGED = "dilaporkan", _("Dilaporkan pengunjung")
+    CLARIFY = "klarifikasi", _("Permintaan klarifikasi")
+    ANSWER = "jawaban", _("Jawaban pengirim")

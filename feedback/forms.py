@@ -239,3 +239,12 @@ class LookupForm(forms.Form):
                 )
             )
         return code
+
+
+class ClarificationForm(forms.Form):
+    jawaban = forms.CharField(
+        label=_("Jawaban Anda"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Dibaca unit yang menangani masukan Anda; tidak ditampilkan ke publik."),
+    )

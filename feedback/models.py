@@ -52,6 +52,7 @@ class SubmissionQuerySet(models.QuerySet):
             "rejection_reason",
             "duplicate_of_id",
             "hidden_at",
+            "clarification_requested_at",
             "privacy",
             "status",
             "created_at",
@@ -188,6 +189,13 @@ class Submission(models.Model):
         editable=False,
         help_text=_("HMAC alamat IP pengirim, untuk memblokir; bukan alamatnya."),
     )
+    clarification_requested_at = models.DateTimeField(
+        _("klarifikasi diminta"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Unit menunggu jawaban pengirim; pengirim menjawab dari halaman status."),
+    )
     hidden_at = models.DateTimeField(
         _("disembunyikan"),
         null=True,
@@ -210,6 +218,7 @@ class Submission(models.Model):
         ordering = ["-created_at"]
         permissions = [
             ("moderate_submission", _("Dapat memoderasi semua masukan dan melihat identitas")),
+            ("respond_submission", _("Dapat menanggapi masukan atas nama unitnya")),
         ]
         constraints = [
             models.CheckConstraint(condition=_target_condition(), name="submission_one_target"),
@@ -284,6 +293,15 @@ class TimelineEvent(models.Model):
         _("catatan"), blank=True, help_text=_("Tampil di halaman status bila peristiwa publik.")
     )
     is_public = models.BooleanField(_("publik"), default=True)
+    unit = models.ForeignKey(
+        "personnel.Unit",
+        verbose_name=_("atas nama unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Unit yang menandatangani tanggapan atau permintaan klarifikasi."),
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("oleh"),
@@ -324,6 +342,12 @@ class Routing(models.Model):
         related_name="+",
     )
     routed_at = models.DateTimeField(_("diteruskan"), auto_now_add=True)
+    responded_at = models.DateTimeField(
+        _("ditanggapi"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggapan resmi pertama unit ini."),
+    )
 
     class Meta:
         verbose_name = _("penerusan masukan")

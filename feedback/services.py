@@ -23,6 +23,7 @@ from feedback.models import (
     Submission,
     TimelineEvent,
 )
+from personnel import scoping
 
 CODE_ATTEMPTS = 5
 MODERATE = "feedback.moderate_submission"
@@ -341,3 +342,87 @@ def feedback_flag(*, submission: Submission, address_key: str, now=None) -> bool
                 note=_("Disembunyikan sementara setelah dilaporkan pengunjung; menunggu tinjauan."),
             )
     return created
+
+
+# ---------------------------------------------------------------------------------------------
+# Unit response: a responder answers, signed by one of their units the submission was routed to.
+
+RESPOND = "feedback.respond_submission"
+
+
+def _check_responder(by, submission: Submission, unit) -> Routing:
+    if not (by.is_active and by.is_staff and by.has_perm(RESPOND)):
+        raise PermissionDenied(_("Anda tidak memiliki hak untuk tindakan ini."))
+    if not scoping.units_for(by).filter(pk=unit.pk).exists():
+        raise PermissionDenied(_("Unit ini berada di luar cakupan Anda."))
+    routing = Routing.objects.filter(submission=submission, unit=unit).first()
+    if routing is None:
+        raise PermissionDenied(_("Masukan ini tidak diteruskan ke unit tersebut."))
+    return routing
+
+
+def unit_respond(*, submission: Submission, unit, text: str, by, now=None) -> Submission:
+    """Publish the unit's official response (status → ditanggapi), signed with the unit's name."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Tuliskan isi tanggapan."))
+    now = now or timezone.now()
+    with transaction.atomic(), _audit("feedback_respond", by, unit=unit.pk):
+        submission = _locked(submission)
+        routing = _check_responder(by, submission, unit)
+        _require_status(submission, Status.DITERUSKAN, Status.DITANGGAPI)
+        if routing.responded_at is None:
+            routing.responded_at = now
+            routing.save(update_fields=["responded_at"])
+        if submission.status == Status.DITERUSKAN:
+            submission.status = Status.DITANGGAPI
+        submission.clarification_requested_at = None
+        submission.save(update_fields=["status", "clarification_requested_at", "updated_at"])
+        TimelineEvent.objects.create(
+            submission=submission,
+            kind=EventKind.RESPONSE,
+            status=Status.DITANGGAPI,
+            note=text,
+            unit=unit,
+            actor=by,
+        )
+    return submission
+
+
+def unit_ask_clarification(*, submission: Submission, unit, question: str, by, now=None):
+    """Ask the submitter a question, shown on the tracking page with a form to answer."""
+    question = question.strip()
+    if not question:
+        raise ValidationError(_("Tuliskan pertanyaan untuk pengirim."))
+    with transaction.atomic(), _audit("feedback_clarify_ask", by, unit=unit.pk):
+        submission = _locked(submission)
+        _check_responder(by, submission, unit)
+        _require_status(submission, Status.DITERUSKAN)
+        submission.clarification_requested_at = now or timezone.now()
+        submission.save(update_fields=["clarification_requested_at", "updated_at"])
+        TimelineEvent.objects.create(
+            submission=submission, kind=EventKind.CLARIFY, note=question, unit=unit, actor=by
+        )
+    return submission
+
+
+def feedback_answer_clarification(*, submission: Submission, text: str) -> Submission:
+    """The submitter's answer from the tracking page: read by the unit, not published."""
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Tuliskan jawaban Anda."))
+    with transaction.atomic(), pghistory.context(action="feedback_clarify_answer"):
+        submission = _locked(submission)
+        if submission.clarification_requested_at is None:
+            raise ValidationError(_("Tidak ada permintaan klarifikasi yang menunggu jawaban."))
+        submission.clarification_requested_at = None
+        submission.save(update_fields=["clarification_requested_at", "updated_at"])
+        TimelineEvent.objects.create(
+            submission=submission, kind=EventKind.ANSWER, note=text, is_public=False
+        )
+        TimelineEvent.objects.create(
+            submission=submission,
+            kind=EventKind.ANSWER,
+            note=_("Pengirim telah menjawab permintaan klarifikasi."),
+        )
+    return submission

@@ -9,5 +9,6 @@ urlpatterns = [
     path("masukan/terkirim/", views.thanks, name="thanks"),
     path("masukan/lacak/", views.lookup, name="lookup"),
     path("masukan/laporkan/", views.flag, name="flag"),
+    path("masukan/klarifikasi/", views.answer, name="answer"),
     path("privasi/", views.PrivacyView.as_view(), name="privacy"),
 ]

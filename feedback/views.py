@@ -7,6 +7,7 @@ the rate limit per e-mail, then the service, which refuses a recent duplicate.
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from django.views.generic import TemplateView
 from feedback import codes, ratelimit
 from feedback.choices import Privacy
 from feedback.forms import (
+    ClarificationForm,
     LookupForm,
     SubmissionForm,
     rendered_error,
@@ -29,6 +31,7 @@ from feedback.models import Submission
 from feedback.services import (
     BannedSender,
     DuplicateSubmission,
+    feedback_answer_clarification,
     feedback_flag,
     feedback_submit,
     is_published,
@@ -144,11 +147,13 @@ def lookup(request):
     return _status_page(request, submission)
 
 
-def _status_page(request, submission, *, flagged=False, status=200):
+def _status_page(
+    request, submission, *, flagged=False, answered=False, answer_form=None, status=200
+):
     events = list(
-        submission.timeline.filter(is_public=True).only(
-            "id", "submission_id", "kind", "status", "note", "created_at"
-        )
+        submission.timeline.filter(is_public=True)
+        .select_related("unit")
+        .only("id", "submission_id", "kind", "status", "note", "created_at", "unit__name")
     )
     original = None
     if submission.duplicate_of_id:
@@ -164,9 +169,42 @@ def _status_page(request, submission, *, flagged=False, status=200):
             "show_text": submission.privacy != Privacy.RAHASIA and submission.hidden_at is None,
             "can_flag": is_published(submission),
             "flagged": flagged,
+            "answer_form": answer_form
+            or (ClarificationForm() if submission.clarification_requested_at else None),
+            "answered": answered,
         },
         status=status,
     )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def answer(request):
+    """The submitter answers a unit's request for clarification, keyed by the tracking code."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    lookup_form = LookupForm(request.POST)
+    if not lookup_form.is_valid():
+        return render(request, "feedback/lookup.html", {"form": lookup_form}, status=400)
+    submission = (
+        Submission.objects.for_status_page().filter(code=lookup_form.cleaned_data["kode"]).first()
+    )
+    if submission is None:
+        return render(
+            request, "feedback/lookup.html", {"form": lookup_form, "not_found": True}, status=404
+        )
+    form = ClarificationForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, submission, answer_form=form, status=400)
+    try:
+        feedback_answer_clarification(submission=submission, text=form.cleaned_data["jawaban"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _status_page(request, submission, answer_form=form, status=409)
+    submission = Submission.objects.for_status_page().get(pk=submission.pk)
+    return _status_page(request, submission, answered=True)
 
 
 @never_cache

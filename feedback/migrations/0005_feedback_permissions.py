@@ -5,7 +5,7 @@ from personnel import roles
 
 FEEDBACK_PERMISSIONS: dict[str, tuple[str, ...]] = {
     roles.MODERATOR: ("view_ban", "view_routing", "view_flag"),
-    roles.UNIT_RESPONDER: ("view_routing",),
+    roles.UNIT_RESPONDER: ("view_routing", "respond_submission"),
 }
 
 
@@ -18,6 +18,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("feedback", "0003_moderation")]
+    dependencies = [("feedback", "0004_unit_response")]
 
     operations = [migrations.RunPython(grant, revoke)]
