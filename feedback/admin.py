@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from feedback import codes, services
 from feedback.choices import Privacy, Status
-from feedback.models import Ban, BanKind, Submission, TimelineEvent
+from feedback.models import Ban, BanKind, Holiday, Submission, TimelineEvent
 from personnel import scoping
 from personnel.admin import UnitScopedAdmin
 from personnel.models import Unit
@@ -99,6 +100,19 @@ class HiddenFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "ya":
             return queryset.filter(hidden_at__isnull=False)
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("batas waktu")
+    parameter_name = "terlambat"
+
+    def lookups(self, request, model_admin):
+        return [("ya", _("Melewati batas waktu"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ya":
+            return queryset.filter(is_overdue=True)
         return queryset
 
 
@@ -203,9 +217,10 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
         "target_label",
         "privacy",
         "status",
+        "overdue",
         "flagged",
     )
-    list_filter = (QueueFilter, HiddenFilter, "kind", "privacy", "target_type")
+    list_filter = (QueueFilter, OverdueFilter, HiddenFilter, "kind", "privacy", "target_type")
     search_fields = ("code", "subject")
     date_hierarchy = "created_at"
     list_per_page = 50
@@ -215,7 +230,12 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
 
     def get_queryset(self, request):
         # Skip UnitScopedAdmin's narrowing for moderators: they see every submission.
-        queryset = super(UnitScopedAdmin, self).get_queryset(request).for_admin()
+        queryset = (
+            super(UnitScopedAdmin, self)
+            .get_queryset(request)
+            .for_admin()
+            .with_overdue(timezone.localdate())
+        )
         if is_moderator(request.user):
             return queryset
         return scoping.scoped_queryset(Submission, request.user, queryset)
@@ -380,6 +400,9 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
             "phone",
             "consent_at",
             "created_at",
+            "verify_due",
+            "close_due",
+            "objected_at",
             "closed_at",
             "contact_purged_at",
         ]
@@ -427,6 +450,10 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
     def shown_body(self, obj):
         return obj.shown_body
 
+    @admin.display(description=_("terlambat"), boolean=True, ordering="is_overdue")
+    def overdue(self, obj):
+        return getattr(obj, "is_overdue", False)
+
     @admin.display(description=_("dilaporkan"), boolean=True)
     def flagged(self, obj):
         return obj.hidden_at is not None
@@ -453,3 +480,12 @@ class BanAdmin(ReadOnlyMixin, admin.ModelAdmin):
     @admin.display(description=_("sidik"))
     def short_key(self, obj):
         return f"{obj.key[:12]}…"
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    """Holidays and collective leave days: service deadlines skip them."""
+
+    list_display = ("date", "name")
+    date_hierarchy = "date"
+    search_fields = ("name",)

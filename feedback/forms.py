@@ -248,3 +248,15 @@ class ClarificationForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Dibaca unit yang menangani masukan Anda; tidak ditampilkan ke publik."),
     )
+
+
+class ObjectionForm(forms.Form):
+    alasan = forms.CharField(
+        label=_("Alasan keberatan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Keberatan hanya dapat diajukan sekali. Masukan dikembalikan ke unit dan alasan "
+            "Anda ditampilkan di linimasa."
+        ),
+    )

@@ -34,6 +34,30 @@ class SubmissionQuerySet(models.QuerySet):
             models.Exists(Routing.objects.filter(submission=models.OuterRef("pk"), unit__in=units))
         )
 
+    def overdue(self, today):
+        """Past a service deadline on `today`: verification, or a unit's response."""
+        return self.filter(self._overdue_condition(today))
+
+    def with_overdue(self, today):
+        return self.annotate(
+            is_overdue=models.ExpressionWrapper(
+                self._overdue_condition(today), output_field=models.BooleanField()
+            )
+        )
+
+    @staticmethod
+    def _overdue_condition(today):
+        late_routing = Routing.objects.filter(
+            submission=models.OuterRef("pk"), responded_at__isnull=True, respond_due__lt=today
+        )
+        return Q(status=Status.BARU, verify_due__lt=today) | Q(
+            models.Exists(late_routing), status=Status.DITERUSKAN
+        )
+
+    def due_to_close(self, today):
+        """Answered, not objected to, and past the closing date."""
+        return self.filter(status=Status.DITANGGAPI, close_due__lte=today)
+
     def moderation_queue(self):
         """New submissions, oldest first: what a moderator reads next."""
         return self.filter(status=Status.BARU).order_by("created_at", "id")
@@ -53,6 +77,9 @@ class SubmissionQuerySet(models.QuerySet):
             "duplicate_of_id",
             "hidden_at",
             "clarification_requested_at",
+            "verify_due",
+            "close_due",
+            "objected_at",
             "privacy",
             "status",
             "created_at",
@@ -188,6 +215,27 @@ class Submission(models.Model):
         blank=True,
         editable=False,
         help_text=_("HMAC alamat IP pengirim, untuk memblokir; bukan alamatnya."),
+    )
+    verify_due = models.DateField(
+        _("batas verifikasi"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Tiga hari kerja sesudah diterima."),
+    )
+    close_due = models.DateField(
+        _("ditutup otomatis pada"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sepuluh hari kerja sesudah tanggapan, bila pengirim tidak keberatan."),
+    )
+    objected_at = models.DateTimeField(
+        _("keberatan diajukan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Pengirim boleh keberatan sekali atas tanggapan; masukan dibuka kembali."),
     )
     clarification_requested_at = models.DateTimeField(
         _("klarifikasi diminta"),
@@ -342,6 +390,12 @@ class Routing(models.Model):
         related_name="+",
     )
     routed_at = models.DateTimeField(_("diteruskan"), auto_now_add=True)
+    respond_due = models.DateField(
+        _("batas tanggapan"),
+        null=True,
+        blank=True,
+        help_text=_("Lima hari kerja sesudah diteruskan."),
+    )
     responded_at = models.DateTimeField(
         _("ditanggapi"),
         null=True,
@@ -415,6 +469,22 @@ class Flag(models.Model):
 
     def __str__(self):
         return f"{self.submission_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+@audited()
+class Holiday(models.Model):
+    """A public holiday or collective leave day: not a working day for service deadlines."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+
+    class Meta:
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("hari libur")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
 
 
 class RateCounter(models.Model):

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from feedback import codes, ratelimit
+from feedback import codes, notify, ratelimit, working_days
 from feedback.choices import TARGET_FIELDS, EventKind, Privacy, Status
 from feedback.models import (
     CONTACT_FIELDS,
@@ -78,6 +78,7 @@ def feedback_submit(*, data: dict, address_key: str = "", now=None) -> Submissio
         "phone": data.get("phone", ""),
         "consent_at": now,
         "sender_key": address_key,
+        "verify_due": working_days.due_date(timezone.localdate(now), working_days.VERIFY_DAYS),
     }
     if TARGET_FIELDS[target_type]:
         fields[TARGET_FIELDS[target_type]] = target
@@ -163,6 +164,7 @@ def _move(submission: Submission, status: str, *, by, note: str = "", **fields) 
     TimelineEvent.objects.create(
         submission=submission, kind=EventKind.STATUS, status=status, note=note, actor=by
     )
+    notify.status_changed(submission)
     return submission
 
 
@@ -228,9 +230,11 @@ def moderation_route(*, submission: Submission, units, by) -> Submission:
         new = [unit for unit in units if unit.pk not in known]
         if not new:
             raise ValidationError(_("Masukan ini sudah diteruskan ke unit tersebut."))
+        due = working_days.due_date(timezone.localdate(), working_days.RESPOND_DAYS)
         Routing.objects.bulk_create(
-            Routing(submission=submission, unit=unit, routed_by=by) for unit in new
+            Routing(submission=submission, unit=unit, routed_by=by, respond_due=due) for unit in new
         )
+        notify.routed(submission, new)
         note = _("Diteruskan ke %(units)s.") % {"units": ", ".join(unit.name for unit in new)}
         if submission.status == Status.DITERUSKAN:
             TimelineEvent.objects.create(
@@ -374,10 +378,18 @@ def unit_respond(*, submission: Submission, unit, text: str, by, now=None) -> Su
         if routing.responded_at is None:
             routing.responded_at = now
             routing.save(update_fields=["responded_at"])
-        if submission.status == Status.DITERUSKAN:
+        changed = submission.status == Status.DITERUSKAN
+        if changed:
             submission.status = Status.DITANGGAPI
+            submission.close_due = working_days.due_date(
+                timezone.localdate(now), working_days.CLOSE_DAYS
+            )
         submission.clarification_requested_at = None
-        submission.save(update_fields=["status", "clarification_requested_at", "updated_at"])
+        submission.save(
+            update_fields=["status", "close_due", "clarification_requested_at", "updated_at"]
+        )
+        if changed:
+            notify.status_changed(submission)
         TimelineEvent.objects.create(
             submission=submission,
             kind=EventKind.RESPONSE,
@@ -426,3 +438,63 @@ def feedback_answer_clarification(*, submission: Submission, text: str) -> Submi
             note=_("Pengirim telah menjawab permintaan klarifikasi."),
         )
     return submission
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines: the submitter's one objection, and closing what was answered without objection.
+
+
+def feedback_object(*, submission: Submission, reason: str, now=None) -> Submission:
+    """The submitter objects to the response (once): back to the units, with a public note."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Tuliskan alasan keberatan Anda."))
+    now = now or timezone.now()
+    with transaction.atomic(), pghistory.context(action="feedback_object"):
+        submission = _locked(submission)
+        if submission.objected_at is not None:
+            raise ValidationError(_("Keberatan atas masukan ini sudah pernah diajukan."))
+        if submission.status != Status.DITANGGAPI:
+            raise ValidationError(_("Keberatan hanya dapat diajukan atas masukan yang ditanggapi."))
+        submission.status = Status.DITERUSKAN
+        submission.objected_at = now
+        submission.close_due = None
+        submission.save(update_fields=["status", "objected_at", "close_due", "updated_at"])
+        submission.routings.update(
+            responded_at=None,
+            respond_due=working_days.due_date(timezone.localdate(now), working_days.RESPOND_DAYS),
+        )
+        TimelineEvent.objects.create(
+            submission=submission,
+            kind=EventKind.STATUS,
+            status=Status.DITERUSKAN,
+            note=_("Pengirim keberatan atas tanggapan: %(reason)s") % {"reason": reason},
+        )
+        notify.status_changed(submission)
+    return submission
+
+
+def close_answered(*, today=None, now=None) -> int:
+    """Close every answered submission whose closing date has come. Running it again closes
+    nothing more."""
+    now = now or timezone.now()
+    today = today or timezone.localdate(now)
+    closed = 0
+    with pghistory.context(action="close_answered_feedback"):
+        for pk in Submission.objects.due_to_close(today).values_list("pk", flat=True):
+            with transaction.atomic():
+                submission = Submission.objects.select_for_update().get(pk=pk)
+                if submission.status != Status.DITANGGAPI:
+                    continue
+                submission.status = Status.SELESAI
+                submission.closed_at = now
+                submission.save(update_fields=["status", "closed_at", "updated_at"])
+                TimelineEvent.objects.create(
+                    submission=submission,
+                    kind=EventKind.STATUS,
+                    status=Status.SELESAI,
+                    note=_("Ditutup otomatis: tidak ada keberatan dalam sepuluh hari kerja."),
+                )
+                notify.status_changed(submission)
+                closed += 1
+    return closed

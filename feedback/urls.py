@@ -10,5 +10,6 @@ urlpatterns = [
     path("masukan/lacak/", views.lookup, name="lookup"),
     path("masukan/laporkan/", views.flag, name="flag"),
     path("masukan/klarifikasi/", views.answer, name="answer"),
+    path("masukan/keberatan/", views.objection, name="objection"),
     path("privasi/", views.PrivacyView.as_view(), name="privacy"),
 ]

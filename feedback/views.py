@@ -10,6 +10,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -17,10 +18,11 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from feedback import codes, ratelimit
-from feedback.choices import Privacy
+from feedback.choices import Privacy, Status
 from feedback.forms import (
     ClarificationForm,
     LookupForm,
+    ObjectionForm,
     SubmissionForm,
     rendered_error,
     rendered_token,
@@ -33,11 +35,18 @@ from feedback.services import (
     DuplicateSubmission,
     feedback_answer_clarification,
     feedback_flag,
+    feedback_object,
     feedback_submit,
     is_published,
 )
 
 THANKS_SALT = "feedback.thanks"
+
+
+def _public():
+    return Submission.objects.for_status_page().with_overdue(timezone.localdate())
+
+
 THANKS_MAX_AGE = 60 * 60
 
 
@@ -139,7 +148,7 @@ def lookup(request):
     form = LookupForm(request.GET)
     if not form.is_valid():
         return render(request, "feedback/lookup.html", {"form": form}, status=400)
-    submission = Submission.objects.for_status_page().filter(code=form.cleaned_data["kode"]).first()
+    submission = _public().filter(code=form.cleaned_data["kode"]).first()
     if submission is None:
         return render(
             request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
@@ -148,7 +157,15 @@ def lookup(request):
 
 
 def _status_page(
-    request, submission, *, flagged=False, answered=False, answer_form=None, status=200
+    request,
+    submission,
+    *,
+    flagged=False,
+    answered=False,
+    answer_form=None,
+    objected=False,
+    objection_form=None,
+    status=200,
 ):
     events = list(
         submission.timeline.filter(is_public=True)
@@ -171,6 +188,13 @@ def _status_page(
             "flagged": flagged,
             "answer_form": answer_form
             or (ClarificationForm() if submission.clarification_requested_at else None),
+            "objection_form": objection_form
+            or (
+                ObjectionForm()
+                if submission.status == Status.DITANGGAPI and submission.objected_at is None
+                else None
+            ),
+            "objected": objected,
             "answered": answered,
         },
         status=status,
@@ -188,9 +212,7 @@ def answer(request):
     lookup_form = LookupForm(request.POST)
     if not lookup_form.is_valid():
         return render(request, "feedback/lookup.html", {"form": lookup_form}, status=400)
-    submission = (
-        Submission.objects.for_status_page().filter(code=lookup_form.cleaned_data["kode"]).first()
-    )
+    submission = _public().filter(code=lookup_form.cleaned_data["kode"]).first()
     if submission is None:
         return render(
             request, "feedback/lookup.html", {"form": lookup_form, "not_found": True}, status=404
@@ -203,7 +225,7 @@ def answer(request):
     except ValidationError as error:
         form.add_error(None, error)
         return _status_page(request, submission, answer_form=form, status=409)
-    submission = Submission.objects.for_status_page().get(pk=submission.pk)
+    submission = _public().get(pk=submission.pk)
     return _status_page(request, submission, answered=True)
 
 
@@ -218,13 +240,13 @@ def flag(request):
     form = LookupForm(request.POST)
     if not form.is_valid():
         return render(request, "feedback/lookup.html", {"form": form}, status=400)
-    submission = Submission.objects.for_status_page().filter(code=form.cleaned_data["kode"]).first()
+    submission = _public().filter(code=form.cleaned_data["kode"]).first()
     if submission is None:
         return render(
             request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
         )
     feedback_flag(submission=submission, address_key=_client_key(request))
-    submission = Submission.objects.for_status_page().get(pk=submission.pk)
+    submission = _public().get(pk=submission.pk)
     return _status_page(request, submission, flagged=True)
 
 
@@ -235,3 +257,39 @@ class PrivacyView(TemplateView):
         return super().get_context_data(
             retention_days=settings.FEEDBACK_CONTACT_RETENTION_DAYS, **kwargs
         )
+
+
+def _submission_from_post(request):
+    """The submission a tracking-page form names, or the page to answer instead."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return None, too_many(request, verdict)
+    lookup_form = LookupForm(request.POST)
+    if not lookup_form.is_valid():
+        return None, render(request, "feedback/lookup.html", {"form": lookup_form}, status=400)
+    submission = _public().filter(code=lookup_form.cleaned_data["kode"]).first()
+    if submission is None:
+        return None, render(
+            request, "feedback/lookup.html", {"form": lookup_form, "not_found": True}, status=404
+        )
+    return submission, None
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def objection(request):
+    """The submitter objects once to the response; the case goes back to the units."""
+    submission, refusal = _submission_from_post(request)
+    if refusal:
+        return refusal
+    form = ObjectionForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, submission, objection_form=form, status=400)
+    try:
+        feedback_object(submission=submission, reason=form.cleaned_data["alasan"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _status_page(request, submission, objection_form=form, status=409)
+    submission = _public().get(pk=submission.pk)
+    return _status_page(request, submission, objected=True)

@@ -4,7 +4,15 @@ from feedback.migrations._grants import grant_to_groups, revoke_from_groups
 from personnel import roles
 
 FEEDBACK_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    roles.MODERATOR: ("view_ban", "view_routing", "view_flag"),
+    roles.MODERATOR: (
+        "view_ban",
+        "view_routing",
+        "view_flag",
+        "view_holiday",
+        "add_holiday",
+        "change_holiday",
+        "delete_holiday",
+    ),
     roles.UNIT_RESPONDER: ("view_routing", "respond_submission"),
 }
 
@@ -18,6 +26,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("feedback", "0004_unit_response")]
+    dependencies = [("feedback", "0005_deadlines")]
 
     operations = [migrations.RunPython(grant, revoke)]
