@@ -58,6 +58,38 @@ class SubmissionQuerySet(models.QuerySet):
         """Answered, not objected to, and past the closing date."""
         return self.filter(status=Status.DITANGGAPI, close_due__lte=today)
 
+    def published(self):
+        """Public pages: publik or anonim, verified or later, not rejected, not hidden by flags."""
+        return self.filter(
+            privacy__in=[Privacy.PUBLIK, Privacy.ANONIM], hidden_at__isnull=True
+        ).exclude(status__in=[Status.BARU, Status.DITOLAK])
+
+    def for_public_list(self, today):
+        """Published submissions with what the list shows: units, responses, overdue flag."""
+        responses = TimelineEvent.objects.filter(kind=EventKind.RESPONSE, is_public=True)
+        return (
+            self.published()
+            .with_overdue(today)
+            .select_related("unit", "employee", "report__employee", "report__period")
+            .defer(*[f for f in CONTACT_FIELDS if f != "name"], "sender_key")
+            .prefetch_related(
+                models.Prefetch(
+                    "routings",
+                    queryset=Routing.objects.select_related("unit").only(
+                        "id", "submission_id", "unit__id", "unit__code", "unit__name"
+                    ),
+                ),
+                models.Prefetch(
+                    "timeline",
+                    queryset=responses.select_related("unit").only(
+                        "id", "submission_id", "kind", "note", "created_at", "unit__name"
+                    ),
+                    to_attr="responses",
+                ),
+            )
+            .order_by("-created_at", "-id")
+        )
+
     def moderation_queue(self):
         """New submissions, oldest first: what a moderator reads next."""
         return self.filter(status=Status.BARU).order_by("created_at", "id")

@@ -11,5 +11,9 @@ urlpatterns = [
     path("masukan/laporkan/", views.flag, name="flag"),
     path("masukan/klarifikasi/", views.answer, name="answer"),
     path("masukan/keberatan/", views.objection, name="objection"),
+    path("masukan/publik/", views.PublicListView.as_view(), name="public-list"),
+    path("masukan/publik/<int:pk>/", views.PublicDetailView.as_view(), name="public-detail"),
+    path("masukan/publik/<int:pk>/laporkan/", views.flag_item, name="public-flag"),
+    path("masukan/skor/", views.ScoreboardView.as_view(), name="scoreboard"),
     path("privasi/", views.PrivacyView.as_view(), name="privacy"),
 ]

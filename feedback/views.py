@@ -8,17 +8,19 @@ the rate limit per e-mail, then the service, which refuses a recent duplicate.
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
-from feedback import codes, ratelimit
+from feedback import codes, figures, ratelimit, working_days
 from feedback.choices import Privacy, Status
+from feedback.filters import PublicSubmissionFilter
 from feedback.forms import (
     ClarificationForm,
     LookupForm,
@@ -293,3 +295,65 @@ def objection(request):
         return _status_page(request, submission, objection_form=form, status=409)
     submission = _public().get(pk=submission.pk)
     return _status_page(request, submission, objected=True)
+
+
+class PublicListView(FilterView):
+    """Published submissions with their responses, filterable and paginated."""
+
+    template_name = "feedback/public_list.html"
+    filterset_class = PublicSubmissionFilter
+    context_object_name = "submissions"
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        return Submission.objects.for_public_list(timezone.localdate())
+
+
+class PublicDetailView(DetailView):
+    """One published submission and its public timeline; never its tracking code."""
+
+    template_name = "feedback/public_detail.html"
+    context_object_name = "submission"
+
+    def get_queryset(self):
+        return Submission.objects.for_public_list(timezone.localdate())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = list(
+            self.object.timeline.filter(is_public=True)
+            .select_related("unit")
+            .only("id", "submission_id", "kind", "status", "note", "created_at", "unit__name")
+        )
+        context["flagged"] = self.request.GET.get("dilaporkan") == "1"
+        return context
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def flag_item(request, pk):
+    """The "Laporkan" button of a public item page."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    submission = get_object_or_404(Submission.objects.published().only("id"), pk=pk)
+    feedback_flag(submission=submission, address_key=_client_key(request))
+    if Submission.objects.published().filter(pk=pk).exists():
+        return redirect(f"{reverse('feedback:public-detail', args=[pk])}?dilaporkan=1")
+    return redirect(f"{reverse('feedback:public-list')}?dilaporkan=1")
+
+
+class ScoreboardView(TemplateView):
+    """Units ranked by how fast and how reliably they answer feedback."""
+
+    template_name = "feedback/scoreboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            units=figures.scoreboard(),
+            minimum=figures.MIN_SUBMISSIONS,
+            respond_days=working_days.RESPOND_DAYS,
+            **kwargs,
+        )
