@@ -8,7 +8,6 @@ urlpatterns = [
     path("masukan/", views.submit, name="submit"),
     path("masukan/terkirim/", views.thanks, name="thanks"),
     path("masukan/lacak/", views.lookup, name="lookup"),
-    path("masukan/laporkan/", views.flag, name="flag"),
     path("masukan/klarifikasi/", views.answer, name="answer"),
     path("masukan/keberatan/", views.objection, name="objection"),
     path("masukan/publik/", views.PublicListView.as_view(), name="public-list"),

@@ -162,7 +162,6 @@ def _status_page(
     request,
     submission,
     *,
-    flagged=False,
     answered=False,
     answer_form=None,
     objected=False,
@@ -186,8 +185,7 @@ def _status_page(
             "events": events,
             "original": original,
             "show_text": submission.privacy != Privacy.RAHASIA and submission.hidden_at is None,
-            "can_flag": is_published(submission),
-            "flagged": flagged,
+            "published": is_published(submission),
             "answer_form": answer_form
             or (ClarificationForm() if submission.clarification_requested_at else None),
             "objection_form": objection_form
@@ -229,27 +227,6 @@ def answer(request):
         return _status_page(request, submission, answer_form=form, status=409)
     submission = _public().get(pk=submission.pk)
     return _status_page(request, submission, answered=True)
-
-
-@never_cache
-@csrf_protect
-@require_http_methods(["POST"])
-def flag(request):
-    """The "Laporkan" button: one report per visitor address; three hide the text."""
-    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
-    if not verdict.allowed:
-        return too_many(request, verdict)
-    form = LookupForm(request.POST)
-    if not form.is_valid():
-        return render(request, "feedback/lookup.html", {"form": form}, status=400)
-    submission = _public().filter(code=form.cleaned_data["kode"]).first()
-    if submission is None:
-        return render(
-            request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
-        )
-    feedback_flag(submission=submission, address_key=_client_key(request))
-    submission = _public().get(pk=submission.pk)
-    return _status_page(request, submission, flagged=True)
 
 
 class PrivacyView(TemplateView):

@@ -292,3 +292,21 @@ def test_the_unit_page_shows_its_feedback_figures(client, responder, city):
     assert detail_url(submission) in html
     other = client.get(reverse("personnel:unit-detail", args=["dinkes"])).content.decode()
     assert "belum cukup data" in other
+
+
+def test_public_pages_name_no_employee_and_the_status_page_links_to_the_item(client):
+    from tests.factories import EmployeeFactory
+
+    employee = EmployeeFactory(name="Sutan Pegawai Contoh")
+    submission = at_status(Status.DIVERIFIKASI, target_type="pegawai", employee=employee)
+    for url in (LIST, detail_url(submission)):
+        html = client.get(url).content.decode()
+        assert "Sutan Pegawai Contoh" not in html
+        assert "Pegawai ASN" in html or url == LIST
+    status_html = client.get(
+        reverse("feedback:lookup"), {"kode": submission.display_code}
+    ).content.decode()
+    assert detail_url(submission) in status_html
+    secret = at_status(Status.DIVERIFIKASI, privacy="rahasia")
+    secret_html = client.get(reverse("feedback:lookup"), {"kode": secret.display_code})
+    assert detail_url(secret) not in secret_html.content.decode()

@@ -794,7 +794,6 @@ def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(
     refusals = (
         "/masukan/terkirim/",
         "/masukan/lacak/?kode=",
-        "/masukan/laporkan/",
         "/masukan/klarifikasi/",
         "/masukan/keberatan/",
     )
