@@ -79,3 +79,7 @@ class EventKind(models.TextChoices):
     STATUS = "status", _("Status berubah")
     RESPONSE = "tanggapan", _("Tanggapan unit")
     NOTE = "catatan", _("Catatan")
+    MODERATION = "moderasi", _("Tindakan moderator")
+    FLAGGED = "dilaporkan", _("Dilaporkan pengunjung")
+    CLARIFY = "klarifikasi", _("Permintaan klarifikasi")
+    ANSWER = "jawaban", _("Jawaban pengirim")

@@ -1,7 +1,10 @@
 """Demo feedback: a few dozen synthetic submissions at every step of the lifecycle.
 
 Codes come from the seed, so a second run finds them and adds nothing. No text refers to a
-real person; contact data are left empty except on two made-up senders.
+real person; contact data are left empty except on two made-up senders. Deadlines follow the
+working-day rules (with two demo holidays); every third answered item was answered late, and
+the older items still waiting for a unit are past their deadline, so the overdue flags, the
+unit figures and the scoreboard have something to show.
 """
 
 import random
@@ -11,9 +14,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import codes
+from feedback import codes, working_days
 from feedback.choices import CLOSED_STATUSES, EventKind, Status, TargetType
-from feedback.models import Submission, TimelineEvent
+from feedback.models import Holiday, Routing, Submission, TimelineEvent
 from feedback.services import body_hash
 from personnel.models import Unit
 
@@ -175,6 +178,11 @@ NOTES = {
     Status.SELESAI: "Tindak lanjut selesai dan sudah dicek di lapangan.",
     Status.DITOLAK: "Ditolak: berisi promosi, bukan masukan tentang layanan publik.",
 }
+HOLIDAYS = [
+    (datetime(2026, 10, 30).date(), "Cuti bersama (demo)"),
+    (datetime(2026, 12, 25).date(), "Hari Raya Natal"),
+]
+LATE_EXTRA_DAYS = 9
 PATH = [Status.BARU, Status.DIVERIFIKASI, Status.DITERUSKAN, Status.DITANGGAPI, Status.SELESAI]
 
 
@@ -200,6 +208,9 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
     units = {unit.code: unit for unit in Unit.objects.filter(code__in={i[1] for i in ITEMS})}
     result = FeedbackSeedResult()
     with transaction.atomic():
+        for day, name in HOLIDAYS:
+            Holiday.objects.get_or_create(date=day, defaults={"name": name})
+        holidays = frozenset(Holiday.objects.values_list("date", flat=True))
         for n, (code, item) in enumerate(zip(demo_codes, ITEMS, strict=True)):
             kind, unit_code, subject, body, privacy, status = item
             unit = units.get(unit_code)
@@ -210,6 +221,15 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
             )
             steps = _steps(status)
             moments = [received + timedelta(days=i, hours=2 * i) for i in range(len(steps))]
+            if Status.DITANGGAPI in steps and n % 3 == 1:
+                late = steps.index(Status.DITANGGAPI)
+                shifted = moments[:late] + [
+                    m + timedelta(days=LATE_EXTRA_DAYS) for m in moments[late:]
+                ]
+                if shifted[-1].date() < today:
+                    moments = shifted
+            when = dict(zip(steps, moments, strict=True))
+            answered_at = when.get(Status.DITANGGAPI)
             submission = Submission.objects.create(
                 code=code,
                 kind=kind,
@@ -222,16 +242,40 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
                 name=SENDERS[n % len(SENDERS)],
                 consent_at=received,
                 status=status,
-                routed_to=unit if Status.DITERUSKAN in steps else None,
                 closed_at=moments[-1] if status in CLOSED_STATUSES else None,
+                verify_due=working_days.add_working_days(
+                    received.date(), working_days.VERIFY_DAYS, holidays
+                ),
+                close_due=working_days.add_working_days(
+                    answered_at.date(), working_days.CLOSE_DAYS, holidays
+                )
+                if status == Status.DITANGGAPI
+                else None,
+                rejection_reason=NOTES[Status.DITOLAK] if status == Status.DITOLAK else "",
             )
             Submission.objects.filter(pk=submission.pk).update(created_at=received)
+            if unit and Status.DITERUSKAN in steps:
+                routed_at = when[Status.DITERUSKAN]
+                routing = Routing.objects.create(
+                    submission=submission,
+                    unit=unit,
+                    respond_due=working_days.add_working_days(
+                        routed_at.date(), working_days.RESPOND_DAYS, holidays
+                    ),
+                    responded_at=answered_at,
+                )
+                Routing.objects.filter(pk=routing.pk).update(routed_at=routed_at)
             TimelineEvent.objects.bulk_create(
                 TimelineEvent(
                     submission=submission,
-                    kind=EventKind.RECEIVED if step == Status.BARU else EventKind.STATUS,
+                    kind=EventKind.RECEIVED
+                    if step == Status.BARU
+                    else EventKind.RESPONSE
+                    if step == Status.DITANGGAPI
+                    else EventKind.STATUS,
                     status=step,
                     note=NOTES.get(step, ""),
+                    unit=unit if step == Status.DITANGGAPI else None,
                     created_at=moment,
                 )
                 for step, moment in zip(steps, moments, strict=True)

@@ -239,3 +239,24 @@ class LookupForm(forms.Form):
                 )
             )
         return code
+
+
+class ClarificationForm(forms.Form):
+    jawaban = forms.CharField(
+        label=_("Jawaban Anda"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Dibaca unit yang menangani masukan Anda; tidak ditampilkan ke publik."),
+    )
+
+
+class ObjectionForm(forms.Form):
+    alasan = forms.CharField(
+        label=_("Alasan keberatan"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Keberatan hanya dapat diajukan sekali. Masukan dikembalikan ke unit dan alasan "
+            "Anda ditampilkan di linimasa."
+        ),
+    )

@@ -29,8 +29,70 @@ CONTACT_FIELDS = ("name", "email", "phone")
 
 class SubmissionQuerySet(models.QuerySet):
     def in_units(self, units):
-        """Submissions routed to `units` (routing arrives with moderation)."""
-        return self.filter(routed_to__in=units)
+        """Submissions routed to any of `units` (a Routing row each)."""
+        return self.filter(
+            models.Exists(Routing.objects.filter(submission=models.OuterRef("pk"), unit__in=units))
+        )
+
+    def overdue(self, today):
+        """Past a service deadline on `today`: verification, or a unit's response."""
+        return self.filter(self._overdue_condition(today))
+
+    def with_overdue(self, today):
+        return self.annotate(
+            is_overdue=models.ExpressionWrapper(
+                self._overdue_condition(today), output_field=models.BooleanField()
+            )
+        )
+
+    @staticmethod
+    def _overdue_condition(today):
+        late_routing = Routing.objects.filter(
+            submission=models.OuterRef("pk"), responded_at__isnull=True, respond_due__lt=today
+        )
+        return Q(status=Status.BARU, verify_due__lt=today) | Q(
+            models.Exists(late_routing), status=Status.DITERUSKAN
+        )
+
+    def due_to_close(self, today):
+        """Answered, not objected to, and past the closing date."""
+        return self.filter(status=Status.DITANGGAPI, close_due__lte=today)
+
+    def published(self):
+        """Public pages: publik or anonim, verified or later, not rejected, not hidden by flags."""
+        return self.filter(
+            privacy__in=[Privacy.PUBLIK, Privacy.ANONIM], hidden_at__isnull=True
+        ).exclude(status__in=[Status.BARU, Status.DITOLAK])
+
+    def for_public_list(self, today):
+        """Published submissions with what the list shows: units, responses, overdue flag."""
+        responses = TimelineEvent.objects.filter(kind=EventKind.RESPONSE, is_public=True)
+        return (
+            self.published()
+            .with_overdue(today)
+            .select_related("unit", "employee", "report__employee", "report__period")
+            .defer(*[f for f in CONTACT_FIELDS if f != "name"], "sender_key")
+            .prefetch_related(
+                models.Prefetch(
+                    "routings",
+                    queryset=Routing.objects.select_related("unit").only(
+                        "id", "submission_id", "unit__id", "unit__code", "unit__name"
+                    ),
+                ),
+                models.Prefetch(
+                    "timeline",
+                    queryset=responses.select_related("unit").only(
+                        "id", "submission_id", "kind", "note", "created_at", "unit__name"
+                    ),
+                    to_attr="responses",
+                ),
+            )
+            .order_by("-created_at", "-id")
+        )
+
+    def moderation_queue(self):
+        """New submissions, oldest first: what a moderator reads next."""
+        return self.filter(status=Status.BARU).order_by("created_at", "id")
 
     def for_status_page(self):
         """The shape of the public status page: no contact data is ever loaded."""
@@ -41,6 +103,15 @@ class SubmissionQuerySet(models.QuerySet):
             "target_type",
             "subject",
             "body",
+            "public_subject",
+            "public_body",
+            "rejection_reason",
+            "duplicate_of_id",
+            "hidden_at",
+            "clarification_requested_at",
+            "verify_due",
+            "close_due",
+            "objected_at",
             "privacy",
             "status",
             "created_at",
@@ -145,14 +216,72 @@ class Submission(models.Model):
     status = models.CharField(
         _("status"), max_length=14, choices=Status.choices, default=Status.BARU
     )
-    routed_to = models.ForeignKey(
-        "personnel.Unit",
-        verbose_name=_("diteruskan ke unit"),
+    public_subject = models.CharField(
+        _("judul publik (disunting)"),
+        max_length=150,
+        blank=True,
+        help_text=_("Judul dengan data pribadi disamarkan; kosong bila tidak perlu disunting."),
+    )
+    public_body = models.TextField(
+        _("isi publik (disunting)"),
+        blank=True,
+        help_text=_(
+            "Isi dengan data pribadi disamarkan; kosong bila tidak perlu disunting. Isi asli "
+            "hanya dilihat moderator."
+        ),
+    )
+    rejection_reason = models.TextField(
+        _("alasan penolakan"), blank=True, help_text=_("Tampil di halaman status.")
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplikat dari"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
-        help_text=_("Unit yang menangani masukan ini; diisi moderator."),
+        related_name="duplicates",
+    )
+    sender_key = models.CharField(
+        _("sidik alamat pengirim"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("HMAC alamat IP pengirim, untuk memblokir; bukan alamatnya."),
+    )
+    verify_due = models.DateField(
+        _("batas verifikasi"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Tiga hari kerja sesudah diterima."),
+    )
+    close_due = models.DateField(
+        _("ditutup otomatis pada"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Sepuluh hari kerja sesudah tanggapan, bila pengirim tidak keberatan."),
+    )
+    objected_at = models.DateTimeField(
+        _("keberatan diajukan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Pengirim boleh keberatan sekali atas tanggapan; masukan dibuka kembali."),
+    )
+    clarification_requested_at = models.DateTimeField(
+        _("klarifikasi diminta"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Unit menunggu jawaban pengirim; pengirim menjawab dari halaman status."),
+    )
+    hidden_at = models.DateTimeField(
+        _("disembunyikan"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Disembunyikan dari publik setelah dilaporkan; menunggu tinjauan moderator."),
     )
     created_at = models.DateTimeField(_("diterima"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
@@ -169,6 +298,7 @@ class Submission(models.Model):
         ordering = ["-created_at"]
         permissions = [
             ("moderate_submission", _("Dapat memoderasi semua masukan dan melihat identitas")),
+            ("respond_submission", _("Dapat menanggapi masukan atas nama unitnya")),
         ]
         constraints = [
             models.CheckConstraint(condition=_target_condition(), name="submission_one_target"),
@@ -184,6 +314,9 @@ class Submission(models.Model):
             models.CheckConstraint(
                 condition=Q(contact_purged_at__isnull=True) | Q(name="", email="", phone=""),
                 name="submission_purged_has_no_contact",
+            ),
+            models.CheckConstraint(
+                condition=~Q(duplicate_of=models.F("pk")), name="submission_not_own_duplicate"
             ),
         ]
         indexes = [
@@ -211,6 +344,15 @@ class Submission(models.Model):
         return self.status in CLOSED_STATUSES
 
     @property
+    def shown_subject(self) -> str:
+        """The title as public pages show it: the redacted one when a moderator made it."""
+        return self.public_subject or self.subject
+
+    @property
+    def shown_body(self) -> str:
+        return self.public_body or self.body
+
+    @property
     def public_name(self) -> str:
         """The sender's name as a public page may show it: only in publik mode."""
         return self.name if self.privacy == Privacy.PUBLIK else ""
@@ -231,6 +373,15 @@ class TimelineEvent(models.Model):
         _("catatan"), blank=True, help_text=_("Tampil di halaman status bila peristiwa publik.")
     )
     is_public = models.BooleanField(_("publik"), default=True)
+    unit = models.ForeignKey(
+        "personnel.Unit",
+        verbose_name=_("atas nama unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Unit yang menandatangani tanggapan atau permintaan klarifikasi."),
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("oleh"),
@@ -250,6 +401,122 @@ class TimelineEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+@audited()
+class Routing(models.Model):
+    """A submission handed to one unit; a submission may go to several units."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("masukan"), on_delete=models.CASCADE, related_name="routings"
+    )
+    unit = models.ForeignKey(
+        "personnel.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+"
+    )
+    routed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    routed_at = models.DateTimeField(_("diteruskan"), auto_now_add=True)
+    respond_due = models.DateField(
+        _("batas tanggapan"),
+        null=True,
+        blank=True,
+        help_text=_("Lima hari kerja sesudah diteruskan."),
+    )
+    responded_at = models.DateTimeField(
+        _("ditanggapi"),
+        null=True,
+        blank=True,
+        help_text=_("Tanggapan resmi pertama unit ini."),
+    )
+
+    class Meta:
+        verbose_name = _("penerusan masukan")
+        verbose_name_plural = _("penerusan masukan")
+        ordering = ["routed_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "unit"], name="routing_once_per_unit")
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} → {self.unit_id}"
+
+
+class BanKind(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    ADDRESS = "alamat", _("Alamat IP")
+
+
+@audited()
+class Ban(models.Model):
+    """A sender whose submissions are thanked and dropped, like a bot's.
+
+    `key` is the same HMAC the rate limits use (`feedback.ratelimit.email_key` /
+    `address_key`), so neither the e-mail nor the address is stored here.
+    """
+
+    kind = models.CharField(_("jenis"), max_length=8, choices=BanKind.choices)
+    key = models.CharField(_("sidik"), max_length=64)
+    reason = models.TextField(_("alasan"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pemblokiran pengirim")
+        verbose_name_plural = _("pemblokiran pengirim")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="ban_once")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.key[:8]}…"
+
+
+class Flag(models.Model):
+    """A visitor's report that a published submission is abusive; one per address."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("masukan"), on_delete=models.CASCADE, related_name="flags"
+    )
+    address_key = models.CharField(_("sidik alamat"), max_length=64)
+    created_at = models.DateTimeField(_("dilaporkan"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan pengunjung")
+        verbose_name_plural = _("laporan pengunjung")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "address_key"], name="flag_once_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+@audited()
+class Holiday(models.Model):
+    """A public holiday or collective leave day: not a working day for service deadlines."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+
+    class Meta:
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("hari libur")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.name}"
 
 
 class RateCounter(models.Model):

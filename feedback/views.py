@@ -7,18 +7,24 @@ the rate limit per e-mail, then the service, which refuses a recent duplicate.
 
 from django.conf import settings
 from django.core import signing
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
-from feedback import codes, ratelimit
-from feedback.choices import Privacy
+from feedback import codes, figures, ratelimit, working_days
+from feedback.choices import Privacy, Status
+from feedback.filters import PublicSubmissionFilter
 from feedback.forms import (
+    ClarificationForm,
     LookupForm,
+    ObjectionForm,
     SubmissionForm,
     rendered_error,
     rendered_token,
@@ -26,9 +32,23 @@ from feedback.forms import (
     target_token,
 )
 from feedback.models import Submission
-from feedback.services import DuplicateSubmission, feedback_submit
+from feedback.services import (
+    BannedSender,
+    DuplicateSubmission,
+    feedback_answer_clarification,
+    feedback_flag,
+    feedback_object,
+    feedback_submit,
+    is_published,
+)
 
 THANKS_SALT = "feedback.thanks"
+
+
+def _public():
+    return Submission.objects.for_status_page().with_overdue(timezone.localdate())
+
+
 THANKS_MAX_AGE = 60 * 60
 
 
@@ -95,7 +115,9 @@ def submit(request):
         if not verdict.allowed:
             return too_many(request, verdict)
     try:
-        submission = feedback_submit(data=form.cleaned_data)
+        submission = feedback_submit(data=form.cleaned_data, address_key=_client_key(request))
+    except BannedSender:
+        return _thanks(codes.new_code())
     except DuplicateSubmission:
         problem = _(
             "Masukan dengan isi yang sama sudah kami terima baru-baru ini, jadi tidak kami simpan "
@@ -128,16 +150,32 @@ def lookup(request):
     form = LookupForm(request.GET)
     if not form.is_valid():
         return render(request, "feedback/lookup.html", {"form": form}, status=400)
-    submission = Submission.objects.for_status_page().filter(code=form.cleaned_data["kode"]).first()
+    submission = _public().filter(code=form.cleaned_data["kode"]).first()
     if submission is None:
         return render(
             request, "feedback/lookup.html", {"form": form, "not_found": True}, status=404
         )
+    return _status_page(request, submission)
+
+
+def _status_page(
+    request,
+    submission,
+    *,
+    answered=False,
+    answer_form=None,
+    objected=False,
+    objection_form=None,
+    status=200,
+):
     events = list(
-        submission.timeline.filter(is_public=True).only(
-            "id", "submission_id", "kind", "status", "note", "created_at"
-        )
+        submission.timeline.filter(is_public=True)
+        .select_related("unit")
+        .only("id", "submission_id", "kind", "status", "note", "created_at", "unit__name")
     )
+    original = None
+    if submission.duplicate_of_id:
+        original = Submission.objects.only("code").get(pk=submission.duplicate_of_id)
     return render(
         request,
         "feedback/status.html",
@@ -145,9 +183,50 @@ def lookup(request):
             "form": LookupForm(initial={"kode": submission.display_code}),
             "submission": submission,
             "events": events,
-            "show_text": submission.privacy != Privacy.RAHASIA,
+            "original": original,
+            "show_text": submission.privacy != Privacy.RAHASIA and submission.hidden_at is None,
+            "published": is_published(submission),
+            "answer_form": answer_form
+            or (ClarificationForm() if submission.clarification_requested_at else None),
+            "objection_form": objection_form
+            or (
+                ObjectionForm()
+                if submission.status == Status.DITANGGAPI and submission.objected_at is None
+                else None
+            ),
+            "objected": objected,
+            "answered": answered,
         },
+        status=status,
     )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def answer(request):
+    """The submitter answers a unit's request for clarification, keyed by the tracking code."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    lookup_form = LookupForm(request.POST)
+    if not lookup_form.is_valid():
+        return render(request, "feedback/lookup.html", {"form": lookup_form}, status=400)
+    submission = _public().filter(code=lookup_form.cleaned_data["kode"]).first()
+    if submission is None:
+        return render(
+            request, "feedback/lookup.html", {"form": lookup_form, "not_found": True}, status=404
+        )
+    form = ClarificationForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, submission, answer_form=form, status=400)
+    try:
+        feedback_answer_clarification(submission=submission, text=form.cleaned_data["jawaban"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _status_page(request, submission, answer_form=form, status=409)
+    submission = _public().get(pk=submission.pk)
+    return _status_page(request, submission, answered=True)
 
 
 class PrivacyView(TemplateView):
@@ -156,4 +235,102 @@ class PrivacyView(TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             retention_days=settings.FEEDBACK_CONTACT_RETENTION_DAYS, **kwargs
+        )
+
+
+def _submission_from_post(request):
+    """The submission a tracking-page form names, or the page to answer instead."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return None, too_many(request, verdict)
+    lookup_form = LookupForm(request.POST)
+    if not lookup_form.is_valid():
+        return None, render(request, "feedback/lookup.html", {"form": lookup_form}, status=400)
+    submission = _public().filter(code=lookup_form.cleaned_data["kode"]).first()
+    if submission is None:
+        return None, render(
+            request, "feedback/lookup.html", {"form": lookup_form, "not_found": True}, status=404
+        )
+    return submission, None
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def objection(request):
+    """The submitter objects once to the response; the case goes back to the units."""
+    submission, refusal = _submission_from_post(request)
+    if refusal:
+        return refusal
+    form = ObjectionForm(request.POST)
+    if not form.is_valid():
+        return _status_page(request, submission, objection_form=form, status=400)
+    try:
+        feedback_object(submission=submission, reason=form.cleaned_data["alasan"])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _status_page(request, submission, objection_form=form, status=409)
+    submission = _public().get(pk=submission.pk)
+    return _status_page(request, submission, objected=True)
+
+
+class PublicListView(FilterView):
+    """Published submissions with their responses, filterable and paginated."""
+
+    template_name = "feedback/public_list.html"
+    filterset_class = PublicSubmissionFilter
+    context_object_name = "submissions"
+    paginate_by = 20
+    strict = False
+
+    def get_queryset(self):
+        return Submission.objects.for_public_list(timezone.localdate())
+
+
+class PublicDetailView(DetailView):
+    """One published submission and its public timeline; never its tracking code."""
+
+    template_name = "feedback/public_detail.html"
+    context_object_name = "submission"
+
+    def get_queryset(self):
+        return Submission.objects.for_public_list(timezone.localdate())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = list(
+            self.object.timeline.filter(is_public=True)
+            .select_related("unit")
+            .only("id", "submission_id", "kind", "status", "note", "created_at", "unit__name")
+        )
+        context["flagged"] = self.request.GET.get("dilaporkan") == "1"
+        return context
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["POST"])
+def flag_item(request, pk):
+    """The "Laporkan" button of a public item page."""
+    verdict = ratelimit.hit("lookup-ip", _client_key(request), settings.FEEDBACK_RATE_LOOKUP_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    submission = get_object_or_404(Submission.objects.published().only("id"), pk=pk)
+    feedback_flag(submission=submission, address_key=_client_key(request))
+    if Submission.objects.published().filter(pk=pk).exists():
+        return redirect(f"{reverse('feedback:public-detail', args=[pk])}?dilaporkan=1")
+    return redirect(f"{reverse('feedback:public-list')}?dilaporkan=1")
+
+
+class ScoreboardView(TemplateView):
+    """Units ranked by how fast and how reliably they answer feedback."""
+
+    template_name = "feedback/scoreboard.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            units=figures.scoreboard(),
+            minimum=figures.MIN_SUBMISSIONS,
+            respond_days=working_days.RESPOND_DAYS,
+            **kwargs,
         )

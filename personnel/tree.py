@@ -1,5 +1,6 @@
 """Walking the unit tree in Python, once it has been read in one query."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from personnel.models import Unit
@@ -29,3 +30,29 @@ def top_level_units(units: Sequence[Unit]) -> tuple[list[Unit], dict[int, int]]:
             node = by_id[node.parent_id]
         owner[unit.pk] = node.pk
     return top, owner
+
+
+def ancestors_in(tree: Sequence[Unit], unit: Unit) -> list[Unit]:
+    """The units above `unit` in an already loaded tree, from the root down to its parent."""
+    by_id = {node.pk: node for node in tree}
+    chain, node, seen = [], by_id.get(unit.parent_id), {unit.pk}
+    while node is not None and node.pk not in seen:
+        chain.append(node)
+        seen.add(node.pk)
+        node = by_id.get(node.parent_id)
+    return chain[::-1]
+
+
+def subtree_ids(tree: Sequence[Unit], root_id: int) -> list[int]:
+    """`root_id` and the ids of every unit below it in an already loaded tree."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for node in tree:
+        children[node.parent_id].append(node.pk)
+    found, seen, stack = [], set(), [root_id]
+    while stack:
+        pk = stack.pop()
+        if pk not in seen:
+            seen.add(pk)
+            found.append(pk)
+            stack.extend(children[pk])
+    return found

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, TemplateView
 from personnel.choices import GOLONGAN_ORDER, EmployeeStatus, EmploymentType, JabatanType
 from personnel.disclosure import public_employee_fields, suppress, suppressed_table
 from personnel.models import Assignment, Position, Unit
+from personnel.tree import ancestors_in, subtree_ids
 
 
 def _staff(units):
@@ -64,8 +65,9 @@ class UnitDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         unit = self.object
-        subtree = Unit.objects.subtree_of([unit]).values("pk")
-        staff = _staff(subtree)
+        # The tree is read once: the breadcrumb, the sub-units and the subtree's ids come from it.
+        tree = list(Unit.objects.only("id", "parent_id", "code", "name", "is_active", "order"))
+        staff = _staff(subtree_ids(tree, unit.pk))
         # One GROUP BY over the three columns, summed three ways here.
         by_type, by_golongan, by_employment = Counter(), Counter(), Counter()
         for jabatan_type, golongan, employment, n in staff.values_list(
@@ -87,8 +89,8 @@ class UnitDetailView(DetailView):
             .first()
         )
         return super().get_context_data(
-            ancestors=list(Unit.objects.ancestors_of(unit)),
-            children=list(unit.children.active()),
+            ancestors=ancestors_in(tree, unit),
+            children=[node for node in tree if node.parent_id == unit.pk and node.is_active],
             head=head,
             type_cells=type_cells,
             golongan_cells=golongan_cells,

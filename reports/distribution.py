@@ -182,6 +182,7 @@ def staff_warnings(period, units) -> list[UnitWarning]:
     A unit's figures include its sub-units, as on its public page.
     """
     from personnel.models import Unit
+    from personnel.tree import subtree_ids
     from reports.models import DistributionRule, UnitRating
 
     ratings = list(
@@ -192,22 +193,14 @@ def staff_warnings(period, units) -> list[UnitWarning]:
     if not ratings:
         return []
     rules = list(DistributionRule.objects.all())
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
-        children[parent_id].append(pk)
+    tree = list(Unit.objects.only("id", "parent_id"))
     counts = pipeline_counts(period)
     warnings = []
     for rating in ratings:
         totals: dict[str, int] = defaultdict(int)
-        stack, seen = [rating.unit_id], set()
-        while stack:
-            pk = stack.pop()
-            if pk in seen:
-                continue
-            seen.add(pk)
+        for pk in subtree_ids(tree, rating.unit_id):
             for predikat, n in counts.get(pk, {}).items():
                 totals[predikat] += n
-            stack.extend(children.get(pk, ()))
         check = check_distribution(
             organisation_predikat=rating.predikat, rules=rules, counts=totals
         )

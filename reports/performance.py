@@ -20,7 +20,7 @@ from django.views.generic import DetailView, TemplateView
 from personnel.choices import PPPK_GOLONGAN, JabatanType
 from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
-from personnel.tree import top_level_units
+from personnel.tree import ancestors_in, subtree_ids, top_level_units
 from reports import charts
 from reports.choices import PeriodKind
 from reports.distribution import check_distribution
@@ -208,31 +208,6 @@ class PeriodChoiceMixin:
 
 
 # --------------------------------------------------------------------------- unit page
-
-
-def ancestors_in(tree: Sequence[Unit], unit: Unit) -> list[Unit]:
-    """The units above `unit` in an already loaded tree, from the root down to its parent."""
-    by_id = {node.pk: node for node in tree}
-    chain, node, seen = [], by_id.get(unit.parent_id), {unit.pk}
-    while node is not None and node.pk not in seen:
-        chain.append(node)
-        seen.add(node.pk)
-        node = by_id.get(node.parent_id)
-    return chain[::-1]
-
-
-def subtree_ids(tree: Sequence[Unit], root_id: int) -> list[int]:
-    """`root_id` and the ids of every unit below it in an already loaded tree."""
-    children: dict[int | None, list[int]] = defaultdict(list)
-    for node in tree:
-        children[node.parent_id].append(node.pk)
-    found, stack = [], [root_id]
-    while stack:
-        pk = stack.pop()
-        if pk not in found:
-            found.append(pk)
-            stack.extend(children[pk])
-    return found
 
 
 def rollup(rows: Iterable[dict], key: str) -> list[dict]:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from feedback import codes
 from feedback.choices import EventKind, Status
 from feedback.forms import rendered_token
-from feedback.models import Submission, TimelineEvent
+from feedback.models import Routing, Submission, TimelineEvent
 from feedback.services import body_hash
 
 SUBMIT = reverse("feedback:submit")
@@ -33,7 +33,7 @@ def form_data(**overrides):
     return data
 
 
-def make_submission(**fields):
+def make_submission(*, routed_to=None, **fields):
     fields.setdefault("kind", "saran")
     fields.setdefault("subject", "Judul masukan")
     fields.setdefault("body", f"Isi masukan {codes.new_code()}")
@@ -41,6 +41,8 @@ def make_submission(**fields):
     fields.setdefault("consent_at", "2026-01-05T10:00:00+07:00")
     submission = Submission.objects.create(code=codes.new_code(), **fields)
     TimelineEvent.objects.create(submission=submission, kind=EventKind.RECEIVED, status=Status.BARU)
+    if routed_to is not None:
+        Routing.objects.create(submission=submission, unit=routed_to)
     return submission
 
 

@@ -21,7 +21,7 @@ def test_the_demo_feedback_covers_every_step_and_a_second_run_adds_nothing(units
     statuses = set(Submission.objects.values_list("status", flat=True))
     assert {"baru", "diverifikasi", "diteruskan", "ditanggapi", "selesai", "ditolak"} == statuses
     assert not Submission.objects.filter(status__in=CLOSED_STATUSES, closed_at=None).exists()
-    assert Submission.objects.filter(routed_to__code="diskominfo").exists()
+    assert Submission.objects.filter(routings__unit__code="diskominfo").exists()
     again = seed_feedback()
     assert (again.submissions, again.events) == (0, 0)
     assert Submission.objects.count() == len(ITEMS)
@@ -31,3 +31,19 @@ def test_the_demo_skips_units_that_are_not_there():
     UnitFactory(code="pemkot", kind="pemkot")
     result = seed_feedback()
     assert result.submissions == sum(1 for item in ITEMS if item[1] is None)
+
+
+def test_the_demo_has_late_answers_overdue_items_and_holidays(units):
+    from feedback import figures
+    from feedback.demo import DEMO_TODAY
+    from feedback.models import Holiday, Routing
+
+    seed_feedback()
+    assert Holiday.objects.exists()
+    assert not Submission.objects.exclude(verify_due__isnull=False).exists()
+    answered = Routing.objects.filter(responded_at__isnull=False)
+    assert answered.exists()
+    assert any(r.responded_at.date() > r.respond_due for r in answered)
+    assert Submission.objects.overdue(DEMO_TODAY).exists()
+    assert figures.scoreboard(DEMO_TODAY)
+    assert Submission.objects.filter(status="ditanggapi", close_due__isnull=True).count() == 0

@@ -62,6 +62,22 @@ def test_html_in_every_text_field_is_escaped_on_the_status_page(client, payload)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
+def test_html_in_the_moderation_fields_is_escaped_on_the_status_page(client, payload):
+    submission = make_submission(
+        subject="Judul asli",
+        body="Isi asli",
+        public_subject=f"Judul publik {payload}",
+        public_body=f"Isi publik {payload}",
+        rejection_reason=f"Alasan {payload}",
+    )
+    html = status_page(client, submission)
+    for marker in RAW_MARKERS:
+        assert marker not in html
+    assert escape(f"Judul publik {payload}") in html
+    assert escape(f"Alasan {payload}") in html
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
 def test_html_in_every_text_field_is_escaped_in_the_admin(client, payload):
     submission = make_submission(
         subject=f"Judul {payload}",
@@ -69,12 +85,16 @@ def test_html_in_every_text_field_is_escaped_in_the_admin(client, payload):
         name=f"Nama {payload}",
         email="warga@contoh.id",
         phone="0812 3456 7890",
+        public_subject=f"Judul publik {payload}",
+        public_body=f"Isi publik {payload}",
+        rejection_reason=f"Alasan {payload}",
     )
     TimelineEvent.objects.create(submission=submission, kind=EventKind.NOTE, note=payload)
     client.force_login(UserFactory(is_superuser=True))
     for url in (
         reverse("admin:feedback_submission_changelist"),
         reverse("admin:feedback_submission_change", args=[submission.pk]),
+        reverse("admin:feedback_submission_moderate", args=[submission.pk]),
     ):
         html = client.get(url).content.decode()
         for marker in RAW_MARKERS:

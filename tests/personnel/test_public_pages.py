@@ -140,8 +140,10 @@ def test_the_unit_page_runs_a_constant_number_of_queries(
         Assignment(employee=e, position=position, start=datetime.date(2020, 1, 1))
         for e in Employee.objects.all()
     )
-    # Six for the unit itself, one for its training figure, two for its forums and commitments.
-    with django_assert_num_queries(9):
+    # Five for the unit itself (unit, tree, staff counts, head, positions), one for its
+    # training figure, two for its forums and commitments, two for its feedback (routings,
+    # recent items; a third, the holidays, once it has routings).
+    with django_assert_num_queries(10):
         assert client.get(reverse("personnel:unit-detail", args=["dinkes"])).status_code == 200
 
 

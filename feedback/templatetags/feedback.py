@@ -1,0 +1,27 @@
+"""Feedback figures placed on pages other apps own: the unit page."""
+
+from django import template
+from django.utils import timezone
+
+from feedback import figures
+from feedback.models import Routing, Submission
+
+register = template.Library()
+
+RECENT = 5
+
+
+@register.inclusion_tag("feedback/_unit_feedback.html")
+def unit_feedback(unit):
+    recent = list(
+        Submission.objects.published()
+        .filter(pk__in=Routing.objects.filter(unit=unit).values("submission"))
+        .only("id", "subject", "public_subject", "kind", "status", "created_at")
+        .order_by("-created_at", "-id")[:RECENT]
+    )
+    return {
+        "unit": unit,
+        "figure": figures.unit_figures(unit, timezone.localdate()),
+        "recent": recent,
+        "minimum": figures.MIN_SUBMISSIONS,
+    }
