@@ -56,3 +56,81 @@ def test_a_citizen_on_a_phone_sends_a_critique_to_a_unit_and_tracks_it(
     assert "Rina Kartika" not in phone.content()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def login(browser, live_server, username):
+    context = browser.new_context(locale="id-ID")
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill("rahasia-uji-123")
+    page.locator("input[type=submit]").click()
+    return page
+
+
+def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer(
+    live_server, browser, phone, axe_check, city, settings
+):
+    from django.contrib.auth.models import Group
+
+    from personnel import roles
+    from tests.factories import UserFactory
+
+    settings.FEEDBACK_FORM_MIN_SECONDS = 1
+    root = city.parent
+    UserFactory(
+        username="moderator",
+        units=[root],
+        groups=[Group.objects.get(name=roles.MODERATOR)],
+    )
+    UserFactory(
+        username="responder.dinkes",
+        units=[city],
+        groups=[Group.objects.get(name=roles.UNIT_RESPONDER)],
+    )
+
+    # A citizen sends a critique to the unit and keeps the code.
+    phone.goto(live_server.url + "/masukan/?unit=dinkes")
+    phone.get_by_label("Kritik").check()
+    phone.get_by_label("Judul").fill("Antrean puskesmas terlalu lama")
+    phone.get_by_label("Isi masukan").fill("Antrean pendaftaran setiap Senin lebih dari dua jam.")
+    phone.get_by_label("Publik").check()
+    phone.get_by_label("Saya menyetujui").check()
+    phone.wait_for_timeout(1100)
+    phone.get_by_role("button", name="Kirim masukan").click()
+    code = phone.locator(".tracking-code").inner_text().strip()
+    submission = Submission.objects.get()
+
+    # The moderator verifies it from the queue and routes it to the unit.
+    moderator = login(browser, live_server, "moderator")
+    moderator.goto(live_server.url + "/admin/feedback/submission/")
+    moderator.locator(f"input[name=_selected_action][value='{submission.pk}']").check()
+    moderator.locator("select[name=action]").select_option("verify")
+    moderator.locator("button[name=index]").click()
+    submission.refresh_from_db()
+    assert submission.status == "diverifikasi"
+    moderator.goto(live_server.url + f"/admin/feedback/submission/{submission.pk}/moderasi/")
+    moderator.locator("form:has(input[value=route]) select").select_option(str(city.pk))
+    moderator.locator("form:has(input[value=route]) input[type=submit]").click()
+    submission.refresh_from_db()
+    assert submission.status == "diteruskan"
+
+    # The unit's responder answers on behalf of the unit.
+    responder = login(browser, live_server, "responder.dinkes")
+    responder.goto(live_server.url + f"/admin/feedback/submission/{submission.pk}/tanggapan/")
+    form = responder.locator("form:has(input[value=respond])")
+    form.locator("select").select_option(str(city.pk))
+    form.locator("textarea").fill("Mulai bulan depan loket pendaftaran Senin dibuka dua.")
+    form.locator("input[type=submit]").click()
+    submission.refresh_from_db()
+    assert submission.status == "ditanggapi"
+
+    # The citizen looks the code up and reads the answer, signed by the unit.
+    phone.goto(live_server.url + "/masukan/lacak/")
+    phone.get_by_label("Kode pelacakan").fill(code)
+    phone.get_by_role("button", name="Lacak").click()
+    page_text = phone.locator("main").inner_text()
+    assert "Mulai bulan depan loket pendaftaran Senin dibuka dua." in page_text
+    assert "Dinas Kesehatan" in page_text
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
