@@ -15,8 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from feedback import codes, working_days
+from feedback.assessments import quarter
 from feedback.choices import CLOSED_STATUSES, EventKind, Status, TargetType
-from feedback.models import Holiday, Routing, Submission, TimelineEvent
+from feedback.models import Assessment, Holiday, Routing, Submission, TimelineEvent
+from feedback.ratelimit import email_key
 from feedback.services import body_hash
 from personnel.models import Unit
 
@@ -283,3 +285,34 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
             result.submissions += 1
             result.events += len(steps)
     return result
+
+
+ASSESSED_UNITS = ("dinkes", "disdukcapil", "dpmptsp", "rsud", "dishub", "kec-bukit-bestari")
+
+
+def seed_assessments(*, seed: int, today) -> int:
+    """Confirmed penilaian masyarakat for a few front-office units (idempotent)."""
+    if Assessment.objects.exists():
+        return 0
+    rows = []
+    for unit in Unit.objects.filter(code__in=ASSESSED_UNITS).order_by("code"):
+        rng = random.Random(f"{seed}:penilaian:{unit.code}")
+        mood = rng.uniform(2.6, 4.4)
+        for n in range(rng.randint(6, 24)):
+            day = today - timedelta(days=rng.randint(1, 300))
+            email = f"warga{n}.{unit.code}@contoh.id"
+            moment = timezone.make_aware(datetime.combine(day, time(10)))
+            rows.append(
+                Assessment(
+                    target_type="unit",
+                    unit=unit,
+                    period=quarter(day),
+                    rating=max(1, min(5, round(rng.gauss(mood, 0.9)))),
+                    email=email,
+                    email_key=email_key(email),
+                    address_key="demo",
+                    confirmed_at=moment,
+                )
+            )
+    Assessment.objects.bulk_create(rows)
+    return len(rows)

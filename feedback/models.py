@@ -542,3 +542,108 @@ class RateCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.window_start:%Y-%m-%d %H:%M} ×{self.hits}"
+
+
+# --------------------------------------------------------------------------- citizen assessment
+
+
+class AssessmentTarget(models.TextChoices):
+    UNIT = "unit", _("Unit kerja")
+    EMPLOYEE = "pegawai", _("Pegawai ASN")
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+@audited(exclude=["email", "email_key", "address_key"])
+class Assessment(models.Model):
+    """A resident's 1–5 rating of the service of a unit or an employee ("penilaian
+    masyarakat"). It counts once confirmed by e-mail, one per e-mail per target per quarter,
+    and is shown beside the official predikat, never mixed into it."""
+
+    target_type = models.CharField(
+        _("yang dinilai"), max_length=8, choices=AssessmentTarget.choices
+    )
+    unit = models.ForeignKey(
+        "personnel.Unit",
+        verbose_name=_("unit kerja"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    employee = models.ForeignKey(
+        "personnel.Employee",
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assessments",
+    )
+    period = models.CharField(
+        _("periode"), max_length=7, help_text=_("Triwulan penilaian, misalnya 2026-T4.")
+    )
+    rating = models.PositiveSmallIntegerField(_("nilai (1–5)"))
+    comment = models.TextField(_("komentar"), max_length=1000, blank=True)
+    email = models.EmailField(_("e-mail"))
+    email_key = models.CharField(max_length=64, editable=False)
+    address_key = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("dikirim"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("dikonfirmasi"), null=True, blank=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("penilaian masyarakat")
+        verbose_name_plural = _("penilaian masyarakat")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="assessment_rating_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_type="unit", unit__isnull=False, employee__isnull=True)
+                | Q(target_type="pegawai", employee__isnull=False, unit__isnull=True),
+                name="assessment_exactly_one_target",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "period", "email_key"],
+                condition=Q(confirmed_at__isnull=False, target_type="unit"),
+                name="assessment_once_per_unit_period_email",
+            ),
+            models.UniqueConstraint(
+                fields=["employee", "period", "email_key"],
+                condition=Q(confirmed_at__isnull=False, target_type="pegawai"),
+                name="assessment_once_per_employee_period_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_target_type_display()} {self.period}: {self.rating}"
+
+    @property
+    def target(self):
+        return self.unit if self.target_type == AssessmentTarget.UNIT else self.employee
+
+
+class AssessmentValue(models.Model):
+    """The optional rating of one BerAKHLAK value within an assessment."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="values")
+    value = models.CharField(_("nilai BerAKHLAK"), max_length=12)
+    rating = models.PositiveSmallIntegerField(_("nilai (1–5)"))
+
+    class Meta:
+        verbose_name = _("penilaian nilai BerAKHLAK")
+        verbose_name_plural = _("penilaian nilai BerAKHLAK")
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "value"], name="assessment_value_once"),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="assessment_value_rating_1_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.value}: {self.rating}"

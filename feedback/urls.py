@@ -14,5 +14,11 @@ urlpatterns = [
     path("masukan/publik/<int:pk>/", views.PublicDetailView.as_view(), name="public-detail"),
     path("masukan/publik/<int:pk>/laporkan/", views.flag_item, name="public-flag"),
     path("masukan/skor/", views.ScoreboardView.as_view(), name="scoreboard"),
+    path("masukan/nilai/", views.assess, name="assess"),
+    path(
+        "masukan/nilai/konfirmasi/<str:token>/",
+        views.assessment_confirm,
+        name="assessment-confirm",
+    ),
     path("privasi/", views.PrivacyView.as_view(), name="privacy"),
 ]

@@ -18,10 +18,11 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from feedback import codes, figures, ratelimit, working_days
+from feedback import assessments, codes, figures, ratelimit, working_days
 from feedback.choices import Privacy, Status
 from feedback.filters import PublicSubmissionFilter
 from feedback.forms import (
+    HONEYPOT,
     ClarificationForm,
     LookupForm,
     ObjectionForm,
@@ -31,7 +32,7 @@ from feedback.forms import (
     resolve_target,
     target_token,
 )
-from feedback.models import Submission
+from feedback.models import AssessmentTarget, Submission
 from feedback.services import (
     BannedSender,
     DuplicateSubmission,
@@ -41,6 +42,8 @@ from feedback.services import (
     feedback_submit,
     is_published,
 )
+from personnel.disclosure import public_employee_fields
+from personnel.models import Employee, Unit
 
 THANKS_SALT = "feedback.thanks"
 
@@ -334,3 +337,83 @@ class ScoreboardView(TemplateView):
             respond_days=working_days.RESPOND_DAYS,
             **kwargs,
         )
+
+
+# --------------------------------------------------------------------------- citizen assessment
+
+
+def _assessment_target(params):
+    """(target_type, target) from ?unit=<code> or ?asn=<public_id>; (None, None) if neither."""
+    code, public_id = params.get("unit", "").strip(), params.get("asn", "").strip()
+    if public_id:
+        employee = (
+            Employee.objects.filter(public_id=public_id[:40])
+            .only(*public_employee_fields())
+            .first()
+        )
+        return (AssessmentTarget.EMPLOYEE, employee) if employee else (None, None)
+    if code:
+        unit = Unit.objects.active().filter(code=code[:80]).first()
+        return (AssessmentTarget.UNIT, unit) if unit else (None, None)
+    return None, None
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def assess(request):
+    params = request.POST if request.method == "POST" else request.GET
+    target_type, target = _assessment_target(params)
+    if target is None:
+        # Without a target the page says where to start; a target that is not there is a 404.
+        asked = bool(params.get("unit") or params.get("asn"))
+        return render(
+            request,
+            "feedback/assess.html",
+            {"unknown_target": asked, "no_target": not asked},
+            status=404 if asked else 200,
+        )
+    context = {"target_type": target_type, "target": target}
+    if request.method != "POST":
+        form = assessments.AssessmentForm(initial={"rendered": rendered_token()})
+        return render(request, "feedback/assess.html", {**context, "form": form})
+    if request.POST.get(HONEYPOT, "").strip():
+        return render(request, "feedback/assess_sent.html", context)
+    verdict = ratelimit.hit("assess-ip", _client_key(request), settings.FEEDBACK_RATE_SUBMIT_IP)
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    problem = rendered_error(request.POST.get("rendered", ""))
+    data = request.POST.copy()
+    data["rendered"] = rendered_token()
+    form = assessments.AssessmentForm(data)
+    if not form.is_valid() or problem:
+        return render(
+            request,
+            "feedback/assess.html",
+            {**context, "form": form, "problem": problem},
+            status=400,
+        )
+    verdict = ratelimit.hit(
+        "assess-email",
+        ratelimit.email_key(form.cleaned_data["email"]),
+        settings.FEEDBACK_RATE_SUBMIT_EMAIL,
+    )
+    if not verdict.allowed:
+        return too_many(request, verdict)
+    assessments.assessment_submit(
+        target_type=target_type,
+        target=target,
+        data=form.cleaned_data,
+        address_key=_client_key(request),
+        base_url=request.build_absolute_uri("/").rstrip("/"),
+    )
+    return render(request, "feedback/assess_sent.html", context)
+
+
+@never_cache
+def assessment_confirm(request, token):
+    try:
+        assessment = assessments.assessment_confirm(token=token)
+    except assessments.ConfirmationError as error:
+        return render(request, "feedback/assess_confirmed.html", {"error": str(error)}, status=400)
+    return render(request, "feedback/assess_confirmed.html", {"assessment": assessment})

@@ -1,6 +1,8 @@
 from collections import Counter
 
 from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from personnel.choices import GOLONGAN_ORDER, EmployeeStatus, EmploymentType, JabatanType
@@ -60,13 +62,21 @@ class UnitDetailView(DetailView):
     slug_field = "code"
     slug_url_kwarg = "code"
 
-    def get_queryset(self):
-        return Unit.objects.active().select_related("parent")
+    def get_object(self, queryset=None):
+        # The whole tree is read once (a city has a few hundred units at most): the unit, its
+        # parent, the breadcrumb, the sub-units and the subtree's ids all come from it.
+        self.tree = list(Unit.objects.all())
+        by_id = {unit.pk: unit for unit in self.tree}
+        code = self.kwargs[self.slug_url_kwarg]
+        unit = next((u for u in self.tree if u.code == code and u.is_active), None)
+        if unit is None:
+            raise Http404(_("Unit kerja tidak ditemukan."))
+        if unit.parent_id in by_id:
+            unit.parent = by_id[unit.parent_id]
+        return unit
 
     def get_context_data(self, **kwargs):
-        unit = self.object
-        # The tree is read once: the breadcrumb, the sub-units and the subtree's ids come from it.
-        tree = list(Unit.objects.only("id", "parent_id", "code", "name", "is_active", "order"))
+        unit, tree = self.object, self.tree
         staff = _staff(subtree_ids(tree, unit.pk))
         # One GROUP BY over the three columns, summed three ways here.
         by_type, by_golongan, by_employment = Counter(), Counter(), Counter()

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from feedback import figures
+from feedback import assessments, figures
 from feedback.models import Routing, Submission
 
 register = template.Library()
@@ -24,4 +24,19 @@ def unit_feedback(unit):
         "figure": figures.unit_figures(unit, timezone.localdate()),
         "recent": recent,
         "minimum": figures.MIN_SUBMISSIONS,
+    }
+
+
+@register.inclusion_tag("feedback/_assessment_summary.html")
+def unit_assessment(unit):
+    """The unit's penilaian masyarakat (one query)."""
+    return {"summary": assessments.summary(unit=unit), "query": f"unit={unit.code}"}
+
+
+@register.inclusion_tag("feedback/_assessment_summary.html")
+def employee_assessment(employee):
+    """The employee's penilaian masyarakat (one query)."""
+    return {
+        "summary": assessments.summary(employee=employee),
+        "query": f"asn={employee.public_id}",
     }

@@ -140,9 +140,10 @@ def test_the_unit_page_runs_a_constant_number_of_queries(
         Assignment(employee=e, position=position, start=datetime.date(2020, 1, 1))
         for e in Employee.objects.all()
     )
-    # Five for the unit itself (unit, tree, staff counts, head, positions), one for its
-    # training figure, two for its forums and commitments, two for its feedback (routings,
-    # recent items; a third, the holidays, once it has routings).
+    # Four for the unit itself (the tree with the unit, staff counts, head, positions), one
+    # for its training figure, two for its forums and commitments, two for its feedback
+    # (routings, recent items; a third, the holidays, once it has routings), one for its
+    # penilaian masyarakat.
     with django_assert_num_queries(10):
         assert client.get(reverse("personnel:unit-detail", args=["dinkes"])).status_code == 200
 

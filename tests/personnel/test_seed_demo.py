@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from feedback.models import Submission
+from feedback.models import Assessment, Submission
 from personnel import roles
 from personnel.choices import PPPK_GOLONGAN, EmployeeStatus, EmploymentType
 from personnel.demo import DEMO_PASSWORD, DEMO_USERS, KECAMATAN, seed_demo
@@ -47,6 +47,7 @@ def wipe_later_apps():
 def wipe_personnel():
     wipe_later_apps()
     Submission.objects.all().delete()  # demo feedback protects the units it targets
+    Assessment.objects.all().delete()
     wipe_reports()  # the command seeds reports too, and they protect the employees
     Assignment.objects.all().delete()
     Employee.objects.all().delete()

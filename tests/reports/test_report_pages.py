@@ -574,7 +574,7 @@ def test_the_employee_page_runs_a_constant_number_of_queries(
         )
         for period in monthly_periods(reports)
     )
-    # employee, current assignment, reports, training hours per year
-    with django_assert_num_queries(4):
+    # employee, current assignment, reports, training hours per year, penilaian masyarakat
+    with django_assert_num_queries(5):
         response = client.get(reverse("reports:employee-detail", args=[employee.public_id]))
     assert response.status_code == 200

@@ -7,7 +7,7 @@ personnel app may not know about reports.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from feedback.demo import seed_feedback
+from feedback.demo import seed_assessments, seed_feedback
 from forums.demo import seed_forums
 from personnel.demo import DEFAULT_EMPLOYEES, DEFAULT_SEED, seed_demo
 from portal.search import refresh_words
@@ -48,6 +48,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(reports.summary()))
         feedback = seed_feedback(seed=seed)
         self.stdout.write(self.style.SUCCESS(feedback.summary()))
+        assessed = seed_assessments(seed=seed, today=DEMO_TODAY)
+        self.stdout.write(self.style.SUCCESS(f"Penilaian masyarakat: {assessed} penilaian baru."))
         selections = seed_selections(seed=seed, today=DEMO_TODAY)
         self.stdout.write(self.style.SUCCESS(f"Seleksi terbuka: {selections} seleksi baru."))
         forums, commitments = seed_forums(seed=seed, today=DEMO_TODAY)
