@@ -68,6 +68,24 @@ def login(browser, live_server, username):
     return page
 
 
+def restore_feedback_groups():
+    """The staff groups come from data migrations, which a transactional test's flush empties
+    (permissions come back with post_migrate; groups do not): grant them again."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    for migration in ("0002_feedback_permissions", "0006_feedback_permissions"):
+        grants = import_module(f"feedback.migrations.{migration}").FEEDBACK_PERMISSIONS
+        for name, codenames in grants.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="feedback", codename__in=codenames
+                )
+            )
+
+
 def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer(
     live_server, browser, phone, axe_check, city, settings
 ):
@@ -77,6 +95,7 @@ def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer
     from tests.factories import UserFactory
 
     settings.FEEDBACK_FORM_MIN_SECONDS = 1
+    restore_feedback_groups()
     root = city.parent
     UserFactory(
         username="moderator",
