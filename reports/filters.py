@@ -164,15 +164,42 @@ class ReportFilter(django_filters.FilterSet):
         return queryset.filter(period=self.periods[value])
 
     def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit__in=self.subtree(value))
+
+    def subtree(self, code) -> list[int]:
         # The sub-units are found in the tree already loaded for the choices, and passed as a
         # list of ids: the planner estimates a list well, a recursive subquery it cannot.
-        found, stack = set(), [self.unit_ids[value]]
+        found, stack = set(), [self.unit_ids[code]]
         while stack:
             pk = stack.pop()
             if pk not in found:
                 found.add(pk)
                 stack.extend(self.children[pk])
-        return queryset.filter(unit__in=sorted(found))
+        return sorted(found)
+
+    def count_filters(self) -> dict | None:
+        """The filters applied, as PublishedCount.objects.disclosed_total() takes them.
+
+        None when a filter the counts cannot answer is in use (the name search, or any filter
+        added later and not listed here): the list then counts its rows with COUNT(*).
+        """
+        data = {name: value for name, value in self.form.cleaned_data.items() if value}
+        if set(data) - {"periode", "unit", "predikat", "jabatan", "golongan", "urut"}:
+            return None
+        filters = {}
+        periode = data.get("periode")
+        if periode and periode != ALL_PERIODS:
+            filters["period"] = self.periods[periode]
+        elif not periode and self.default_period:
+            filters["period"] = self.default_period
+        if "unit" in data:
+            filters["unit__in"] = self.subtree(data["unit"])
+        for name, field in (("predikat", "predikat"), ("jabatan", "jabatan_type")):
+            if name in data:
+                filters[field] = data[name]
+        if "golongan" in data:
+            filters["golongan"] = data["golongan"]
+        return filters
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":
