@@ -393,6 +393,15 @@ class Report(models.Model):
                 condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_published_counts",
             ),
+            # The report list sorted by publication (urut=terbit / -terbit): an index scan that
+            # stops after a page instead of sorting a period's reports.
+            models.Index(
+                models.F("period"),
+                models.F("published_at").desc(),
+                models.F("id").desc(),
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_published_at",
+            ),
         ]
         triggers = [
             pgtrigger.FSM(name="report_workflow", field="status", transitions=TRANSITIONS),
