@@ -29,7 +29,8 @@ volume), not the workflow triggers (pgtrigger's FSM and freezing triggers would 
 inserted as published, or an indicator of a report that is no longer a draft: the real path
 inserts drafts and moves them along), not the cache-generation and published-count triggers,
 and not the foreign key checks (which are triggers too). Check, unique and exclusion
-constraints still apply, so every row must satisfy them; foreign keys are right by construction (ids are assigned here).
+constraints still apply, so every row must satisfy them; foreign keys are right by
+construction (ids are assigned here).
 pgtrigger's own `pgtrigger.ignore()` would only skip its triggers, one context per trigger
 name, and not pghistory's, so the session setting is both simpler and complete. It needs a
 superuser (the machine's `postgres`). Afterwards the identity sequences are moved past the ids

@@ -89,9 +89,7 @@ def test_a_correction_moves_the_count_from_the_old_predikat_to_the_new(units, ye
     assert PublishedCount.objects.get().predikat == "sangat_baik"
 
 
-def test_a_withdrawal_takes_the_report_out_and_an_emptied_group_disappears(
-    units, year, publisher
-):
+def test_a_withdrawal_takes_the_report_out_and_an_emptied_group_disappears(units, year, publisher):
     report = ReportFactory(status="published", period=year, unit=units[0])
     services.report_withdraw(report=report, reason="Data salah", by=publisher)
     assert counted() == {} == direct()
@@ -178,9 +176,7 @@ def test_any_sequence_of_workflow_steps_keeps_the_counts_equal_to_a_direct_count
             status = latest.status if latest else None
             if action == "forward" and status is None:
                 action = "new"
-                ReportFactory(
-                    employee=employee, period=year, unit=units[n % 2], hasil_kerja=rating
-                )
+                ReportFactory(employee=employee, period=year, unit=units[n % 2], hasil_kerja=rating)
             elif action == "forward" and status == "draft":
                 action = "approve"
                 advance(latest, "approved")
