@@ -402,6 +402,13 @@ class Report(models.Model):
                 condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_published_at",
             ),
+            # The report list filtered by name: the matching employees' reports of one period
+            # in one index scan (period_id = … AND employee_id = ANY(…)).
+            models.Index(
+                fields=["period", "employee"],
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_published_employee",
+            ),
         ]
         triggers = [
             pgtrigger.FSM(name="report_workflow", field="status", transitions=TRANSITIONS),

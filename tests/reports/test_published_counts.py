@@ -274,3 +274,13 @@ def test_the_name_filter_counts_its_rows_directly(client, listed_reports):
     response = client.get(LIST, {"q": "siti"})
     assert response.context["page_obj"].paginator.known_count is None
     assert response.context["page_obj"].paginator.count == 4  # two of six are withheld
+
+
+def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
+    client, listed_reports, monkeypatch
+):
+    monkeypatch.setattr("reports.filters.NAME_IDS", 2)
+    response = client.get(LIST, {"q": "SITI"})
+    names = sorted(report.employee.name for report in response.context["reports"])
+    assert names == ["Siti 1", "Siti 2", "Siti 4", "Siti 5"]
+    assert response.context["page_obj"].paginator.count == 4
