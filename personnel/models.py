@@ -3,11 +3,13 @@ import secrets
 from django.conf import settings
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.contrib.postgres.fields import DateRangeField, RangeOperators
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -444,6 +446,8 @@ class Employee(models.Model):
             models.Index(fields=["name"], name="employee_name_idx"),
             search.fulltext_index("employee_name_fts", "name"),
             search.trigram_index("employee_name_trgm", "name"),
+            # The report list's name filter (icontains: UPPER(name) LIKE '%…%') reads this one.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="employee_name_upper_trgm"),
         ]
 
     def __str__(self):

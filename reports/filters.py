@@ -12,11 +12,12 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
-from personnel.models import Unit
+from personnel.models import Employee, Unit
 from reports.choices import PeriodKind, Predikat
 from reports.models import Period, Report
 
 ALL_PERIODS = "semua"
+NAME_IDS = 2000  # employees a name filter passes to the report query as a list of ids
 
 # Best first: the order of the PermenPANRB 6/2022 scale.
 PREDIKAT_RANK = {value: rank for rank, value in enumerate(Predikat.values)}
@@ -102,8 +103,7 @@ class ReportFilter(django_filters.FilterSet):
     )
     q = django_filters.CharFilter(
         label=_("Nama pegawai"),
-        field_name="employee__name",
-        lookup_expr="icontains",
+        method="filter_name",
         max_length=100,
     )
     urut = django_filters.ChoiceFilter(
@@ -163,16 +163,56 @@ class ReportFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(period=self.periods[value])
 
+    def filter_name(self, queryset, name, value):
+        # The matching employees first (a trigram index scan), then their reports by id: joined
+        # instead, the planner walks the name index for the sort and filters most of it away.
+        # A name matching very many employees is filtered in the join as before.
+        ids = list(
+            Employee.objects.filter(name__icontains=value).values_list("pk", flat=True)[
+                : NAME_IDS + 1
+            ]
+        )
+        if len(ids) > NAME_IDS:
+            return queryset.filter(employee__name__icontains=value)
+        return queryset.filter(employee_id__in=ids)
+
     def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit__in=self.subtree(value))
+
+    def subtree(self, code) -> list[int]:
         # The sub-units are found in the tree already loaded for the choices, and passed as a
         # list of ids: the planner estimates a list well, a recursive subquery it cannot.
-        found, stack = set(), [self.unit_ids[value]]
+        found, stack = set(), [self.unit_ids[code]]
         while stack:
             pk = stack.pop()
             if pk not in found:
                 found.add(pk)
                 stack.extend(self.children[pk])
-        return queryset.filter(unit__in=sorted(found))
+        return sorted(found)
+
+    def count_filters(self) -> dict | None:
+        """The filters applied, as PublishedCount.objects.disclosed_total() takes them.
+
+        None when a filter the counts cannot answer is in use (the name search, or any filter
+        added later and not listed here): the list then counts its rows with COUNT(*).
+        """
+        data = {name: value for name, value in self.form.cleaned_data.items() if value}
+        if set(data) - {"periode", "unit", "predikat", "jabatan", "golongan", "urut"}:
+            return None
+        filters = {}
+        periode = data.get("periode")
+        if periode and periode != ALL_PERIODS:
+            filters["period"] = self.periods[periode]
+        elif not periode and self.default_period:
+            filters["period"] = self.default_period
+        if "unit" in data:
+            filters["unit__in"] = self.subtree(data["unit"])
+        for name, field in (("predikat", "predikat"), ("jabatan", "jabatan_type")):
+            if name in data:
+                filters[field] = data[name]
+        if "golongan" in data:
+            filters["golongan"] = data["golongan"]
+        return filters
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -392,6 +393,22 @@ class Report(models.Model):
                 condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_published_counts",
             ),
+            # The report list sorted by publication (urut=terbit / -terbit): an index scan that
+            # stops after a page instead of sorting a period's reports.
+            models.Index(
+                models.F("period"),
+                models.F("published_at").desc(),
+                models.F("id").desc(),
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_published_at",
+            ),
+            # The report list filtered by name: the matching employees' reports of one period
+            # in one index scan (period_id = … AND employee_id = ANY(…)).
+            models.Index(
+                fields=["period", "employee"],
+                condition=Q(status=ReportStatus.PUBLISHED),
+                name="report_published_employee",
+            ),
         ]
         triggers = [
             pgtrigger.FSM(name="report_workflow", field="status", transitions=TRANSITIONS),
@@ -730,3 +747,65 @@ class SkpImport(ImportRecord):
         verbose_name = _("impor hasil SKP")
         verbose_name_plural = _("impor hasil SKP")
         permissions = [("import_skp", _("Dapat mengimpor hasil penilaian SKP dari berkas"))]
+
+
+class PublishedCountQuerySet(models.QuerySet):
+    def disclosed_total(self, **filters) -> int:
+        """`Report.objects.disclosed().filter(**filters).count()`, from the counts, in one query.
+
+        The counts include withheld employees; their few published reports are counted
+        directly (by employee, from the active withholdings) and subtracted. `filters` may use
+        period, unit, predikat, jabatan_type and golongan, the fields both tables have.
+        """
+        withheld = (
+            Report.objects.published()
+            .filter(**filters)
+            .filter(
+                Exists(Withholding.objects.active().filter(employee_id=OuterRef("employee_id")))
+            )
+            .order_by()
+            .values("status")
+            .annotate(n=models.Count("*"))
+            .values("n")
+        )
+        return self.filter(**filters).aggregate(
+            n=Coalesce(models.Sum("total"), 0) - Coalesce(models.Subquery(withheld), 0)
+        )["n"]
+
+
+class PublishedCount(models.Model):
+    """How many reports are published, per period, unit, predikat, jabatan type and golongan.
+
+    Derived data, never written by Python: statement-level triggers on reports_report keep it
+    exact through every insert, status change and delete (reports/migrations/0008_published
+    _counts.py), and `manage.py rebuild_published_counts` (SQL function
+    `reports_published_count_rebuild()`) recounts it from scratch. The aggregate pages and the
+    report list's page count read these few thousand rows instead of a period's ~100,000
+    reports. Withheld employees are counted, as in every aggregate; the list subtracts them.
+    Not audited: every change is a report's own, which is.
+    """
+
+    period = models.ForeignKey(Period, on_delete=models.DO_NOTHING, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+")
+    predikat = models.CharField(max_length=16)
+    jabatan_type = models.CharField(max_length=30)
+    golongan = models.CharField(max_length=6)
+    # Not PositiveIntegerField: ON CONFLICT checks the proposed row (a -1) before the conflict.
+    total = models.IntegerField()  # a group that reaches 0 is deleted by the trigger
+
+    objects = PublishedCountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("jumlah laporan terbit")
+        verbose_name_plural = _("jumlah laporan terbit")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit", "predikat", "jabatan_type", "golongan"],
+                name="publishedcount_one_per_group",
+            ),
+        ]
+        # Lets the trigger find the groups that just reached zero without reading the table.
+        indexes = [models.Index(fields=["id"], condition=Q(total=0), name="publishedcount_zero")]
+
+    def __str__(self):
+        return f"{self.period_id}/{self.unit_id}/{self.predikat}: {self.total}"

@@ -542,6 +542,19 @@ def test_the_list_runs_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize("reports", [10, 500])
+def test_the_list_filtered_by_name_runs_a_constant_number_of_queries(
+    client, health, year, reports, django_assert_num_queries
+):
+    employees = Employee.objects.bulk_create(EmployeeFactory.build_batch(reports))
+    bulk_publish(employees, period=year, unit=health.children.get())
+    # periods, units, matching employees, count, one page of rows
+    with django_assert_num_queries(5):
+        response = client.get(LIST, {"q": employees[0].name})
+    assert response.status_code == 200
+    assert employees[0].name in response.content.decode()
+
+
+@pytest.mark.parametrize("reports", [10, 500])
 def test_the_report_page_runs_a_constant_number_of_queries(
     client, full_report, reports, django_assert_num_queries
 ):

@@ -1,0 +1,286 @@
+"""The published-report counts (reports.PublishedCount) always equal a direct count.
+
+The triggers on reports_report keep them; the aggregate pages and the report list's total read
+them. Each test compares the table with a GROUP BY over the reports themselves.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from reports import services
+from reports.models import PublishedCount, Report, Withholding
+from tests.factories import (
+    EmployeeFactory,
+    PeriodFactory,
+    ReportFactory,
+    UnitFactory,
+    UserFactory,
+    advance,
+)
+
+pytestmark = pytest.mark.django_db
+
+GROUP = ("period_id", "unit_id", "predikat", "jabatan_type", "golongan")
+
+
+def counted() -> dict:
+    return {
+        tuple(row[key] for key in GROUP): row["total"]
+        for row in PublishedCount.objects.values(*GROUP, "total")
+    }
+
+
+def direct() -> dict:
+    return {
+        tuple(row[key] for key in GROUP): row["n"]
+        for row in Report.objects.published().values(*GROUP).annotate(n=Count("*")).order_by()
+    }
+
+
+@pytest.fixture
+def units():
+    return [UnitFactory(), UnitFactory()]
+
+
+@pytest.fixture
+def year():
+    return PeriodFactory(year=2025)
+
+
+@pytest.fixture
+def publisher(units):
+    user = UserFactory(units=units)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="reports",
+            codename__in=["submit_report", "approve_report", "publish_report"],
+        )
+    )
+    return type(user).objects.get(pk=user.pk)
+
+
+def test_a_draft_is_not_counted_and_a_publication_is(units, year, publisher):
+    report = ReportFactory(status="approved", period=year, unit=units[0])
+    assert counted() == {}
+    services.report_publish(report=report, by=publisher)
+    key = (year.pk, units[0].pk, report.predikat, report.jabatan_type, report.golongan)
+    assert counted() == {key: 1} == direct()
+
+
+def test_a_correction_moves_the_count_from_the_old_predikat_to_the_new(units, year, publisher):
+    first = ReportFactory(status="published", period=year, unit=units[0])
+    correction = services.report_correct(report=first, reason="Salah ketik", by=publisher)
+    assert counted() == direct()  # the open draft changes nothing
+    correction.hasil_kerja = correction.perilaku = "di_atas"
+    correction.save()
+    advance(correction, "approved")
+    services.report_publish(report=correction, by=publisher)
+    assert counted() == direct()
+    assert sum(counted().values()) == 1
+    assert PublishedCount.objects.get().predikat == "sangat_baik"
+
+
+def test_a_withdrawal_takes_the_report_out_and_an_emptied_group_disappears(units, year, publisher):
+    report = ReportFactory(status="published", period=year, unit=units[0])
+    services.report_withdraw(report=report, reason="Data salah", by=publisher)
+    assert counted() == {} == direct()
+    assert not PublishedCount.objects.exists()
+
+
+def test_bulk_statements_keep_the_counts_exact(units, year):
+    reports = [
+        ReportFactory(status="approved", period=year, unit=units[n % 2], golongan=g)
+        for n, g in enumerate(["III/a", "III/b", "III/a", "IV/a", "III/a", "II/c"])
+    ]
+    Report.objects.filter(status="approved").update(status="published", published_at=timezone.now())
+    assert counted() == direct()
+    assert sum(counted().values()) == 6
+    Report.objects.filter(pk__in=[r.pk for r in reports[:4]]).update(
+        status="withdrawn", withdrawal_reason="Salah data", withdrawn_at=timezone.now()
+    )
+    assert counted() == direct()
+    assert sum(counted().values()) == 2
+
+
+def test_deleting_drafts_changes_no_count(units, year):
+    ReportFactory(status="published", period=year, unit=units[0])
+    ReportFactory.create_batch(3, period=year, unit=units[1])
+    Report.objects.filter(status="draft").delete()
+    assert counted() == direct()
+    assert sum(counted().values()) == 1
+
+
+def test_withheld_employees_are_counted_as_every_aggregate_counts_them(units, year, publisher):
+    report = ReportFactory(status="published", period=year, unit=units[0])
+    Withholding.objects.create(employee=report.employee, reason="Uji", decided_by=publisher)
+    assert sum(counted().values()) == 1
+
+
+def test_the_rebuild_recounts_a_table_that_drifted(units, year):
+    ReportFactory.create_batch(3, status="published", period=year, unit=units[0])
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE reports_publishedcount SET total = 99")
+        cursor.execute(
+            "INSERT INTO reports_publishedcount"
+            " (period_id, unit_id, predikat, jabatan_type, golongan, total)"
+            " VALUES (%s, %s, 'kurang', 'x', 'x', 5)",
+            [year.pk, units[1].pk],
+        )
+    assert counted() != direct()
+    out = io.StringIO()
+    call_command("rebuild_published_counts", stdout=out)
+    assert "3 laporan terbit" in out.getvalue()
+    assert counted() == direct()
+    assert sum(counted().values()) == 3
+
+
+# ----------------------------------------------------------------- random sequences
+
+# "forward" moves an employee's latest report one step on (none → draft → approved → published
+# → a correction opened); the others are taken only when the report allows them.
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["forward", "forward", "forward", "withdraw", "bulk", "drop"]),
+        st.integers(min_value=0, max_value=2),
+        st.sampled_from(["sesuai", "di_atas", "di_bawah"]),
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=STEPS)
+def test_any_sequence_of_workflow_steps_keeps_the_counts_equal_to_a_direct_count(
+    units, year, publisher, steps
+):
+    with transaction.atomic():
+        employees = [EmployeeFactory() for _ in range(3)]
+        for action, n, rating in steps:
+            employee = employees[n]
+            latest = Report.objects.filter(employee=employee, period=year).order_by("-version")
+            latest = latest.first()
+            status = latest.status if latest else None
+            if action == "forward" and status is None:
+                action = "new"
+                ReportFactory(employee=employee, period=year, unit=units[n % 2], hasil_kerja=rating)
+            elif action == "forward" and status == "draft":
+                action = "approve"
+                advance(latest, "approved")
+            elif action == "forward" and status == "approved":
+                action = "publish"
+                services.report_publish(report=latest, by=publisher)
+            elif action == "forward" and status == "published":
+                action = "correct"
+                correction = services.report_correct(report=latest, reason="Koreksi", by=publisher)
+                correction.hasil_kerja = rating
+                correction.save()
+            elif action == "withdraw" and status == "published":
+                services.report_withdraw(report=latest, reason="Ditarik", by=publisher)
+            elif action == "bulk":
+                # One statement over several employees: publish every first version approved.
+                Report.objects.filter(status="approved", previous__isnull=True).update(
+                    status="published", published_at=timezone.now()
+                )
+            elif action == "drop":
+                Report.objects.filter(status="draft", employee__in=employees[: n + 1]).delete()
+            else:
+                continue  # not a step the employee's latest report can take now
+            event(action)
+            assert counted() == direct()
+        transaction.set_rollback(True)
+
+
+# ----------------------------------------------------------------- the report list's total
+
+LIST = reverse("reports:report-list")
+
+
+@pytest.fixture
+def listed_reports(units, year, publisher):
+    child = UnitFactory(parent=units[0])
+    made = []
+    for n, (unit, rating, golongan) in enumerate(
+        [
+            (units[0], "sesuai", "III/a"),
+            (units[0], "di_atas", "III/b"),
+            (child, "sesuai", "III/a"),
+            (child, "di_bawah", "IV/a"),
+            (units[1], "sesuai", "III/a"),
+            (units[1], "sesuai", "II/c"),
+        ]
+    ):
+        made.append(
+            ReportFactory(
+                status="published",
+                period=year,
+                unit=unit,
+                hasil_kerja=rating,
+                golongan=golongan,
+                jabatan_type="fungsional" if n % 2 else "pelaksana",
+                employee=EmployeeFactory(name=f"Siti {n}"),
+            )
+        )
+    Withholding.objects.create(employee=made[0].employee, reason="Uji", decided_by=publisher)
+    Withholding.objects.create(employee=made[3].employee, reason="Uji", decided_by=publisher)
+    ReportFactory(status="published", period=PeriodFactory(year=2024), unit=units[0])
+    return made
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"periode": "semua"},
+        {"periode": "2024"},
+        {"unit": "UNIT0"},
+        {"unit": "UNIT0", "predikat": "baik"},
+        {"predikat": "sangat_baik"},
+        {"jabatan": "fungsional"},
+        {"golongan": "III/a"},
+        {"golongan": "III/a", "unit": "UNIT1", "urut": "-terbit"},
+        {"predikat": "tidak-ada", "golongan": "III/a"},  # a bad value is left out
+        {"periode": "1999"},  # an unknown period falls back to the default
+    ],
+)
+def test_the_list_total_from_the_counts_equals_the_rows_it_lists(
+    client, units, listed_reports, params
+):
+    params = {
+        key: units[int(value[-1])].code if value.startswith("UNIT") else value
+        for key, value in params.items()
+    }
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    page = response.context["page_obj"]
+    assert page.paginator.known_count is not None
+    assert page.paginator.count == response.context["filter"].qs.count()
+
+
+def test_the_name_filter_counts_its_rows_directly(client, listed_reports):
+    response = client.get(LIST, {"q": "siti"})
+    assert response.context["page_obj"].paginator.known_count is None
+    assert response.context["page_obj"].paginator.count == 4  # two of six are withheld
+
+
+def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
+    client, listed_reports, monkeypatch
+):
+    monkeypatch.setattr("reports.filters.NAME_IDS", 2)
+    response = client.get(LIST, {"q": "SITI"})
+    names = sorted(report.employee.name for report in response.context["reports"])
+    assert names == ["Siti 1", "Siti 2", "Siti 4", "Siti 5"]
+    assert response.context["page_obj"].paginator.count == 4
