@@ -112,3 +112,49 @@ def scoreboard(today=None) -> list[UnitFigures]:
         return (0, -share, days, figures.name)
 
     return sorted(units, key=key)
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """One quarter of a unit's responsiveness (share answered on time, median working days)."""
+
+    label: str
+    figures: UnitFigures
+
+    @property
+    def share(self):
+        return self.figures.on_time_share
+
+
+TREND_QUARTERS = 4
+
+
+def quarter_of(day) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def unit_trend(rows, *, today, holidays=()) -> list[TrendPoint]:
+    """The last TREND_QUARTERS quarters by the date of routing, oldest first, from the same
+    rows as the unit's figures (no query of its own)."""
+    year, number = quarter_of(today)
+    quarters = []
+    for _ in range(TREND_QUARTERS):
+        quarters.append((year, number))
+        year, number = (year, number - 1) if number > 1 else (year - 1, 4)
+    points = []
+    for year, number in reversed(quarters):
+        chosen = [r for r in rows if quarter_of(timezone.localdate(r[3])) == (year, number)]
+        figures = figures_from_rows(chosen, today=today, holidays=holidays)
+        unit_figures = next(iter(figures.values()), UnitFigures(0))
+        points.append(TrendPoint(f"{year}-T{number}", unit_figures))
+    return points
+
+
+def unit_figures_and_trend(unit, today=None) -> tuple[UnitFigures, list[TrendPoint]]:
+    """Two queries, as unit_figures: the unit's routings and the holidays they span."""
+    today = today or timezone.localdate()
+    rows = list(_rows(Routing.objects.filter(unit=unit)))
+    holidays = _holidays(rows)
+    figures = figures_from_rows(rows, today=today, holidays=holidays)
+    found = figures.get(unit.pk) or UnitFigures(unit.pk, unit.name, unit.code)
+    return found, unit_trend(rows, today=today, holidays=holidays)

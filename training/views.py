@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
+from personnel.charts import share_bars
 from personnel.disclosure import suppress
 from training import figures
-from training.charts import share_bars
 from training.models import Topic, TrainingEvent
 
 TREND_YEARS = 4

@@ -2,9 +2,11 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from feedback import assessments, figures
 from feedback.models import Routing, Submission
+from personnel.charts import share_bars
 
 register = template.Library()
 
@@ -19,9 +21,19 @@ def unit_feedback(unit):
         .only("id", "subject", "public_subject", "kind", "status", "created_at")
         .order_by("-created_at", "-id")[:RECENT]
     )
+    figure, trend = figures.unit_figures_and_trend(unit, timezone.localdate())
     return {
         "unit": unit,
-        "figure": figures.unit_figures(unit, timezone.localdate()),
+        "figure": figure,
+        "trend": trend,
+        "trend_chart": share_bars(
+            trend,
+            title=_("Masukan yang ditanggapi tepat waktu per triwulan, %(unit)s")
+            % {"unit": unit.name},
+            chart_id="grafik-ketanggapan",
+        )
+        if figure.enough
+        else "",
         "recent": recent,
         "minimum": figures.MIN_SUBMISSIONS,
     }

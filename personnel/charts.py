@@ -1,4 +1,4 @@
-"""The 20 JP trend as an SVG drawn on the server: one bar per year, the share as its length.
+"""Share bars as an SVG drawn on the server: one bar per row, its share (0–100 %) as length.
 
 Presentation attributes only (the CSP forbids inline styles); the table beside it has the
 same numbers, and a suppressed share is drawn as no bar with a dash.
