@@ -6,6 +6,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from personnel import search as personnel_search
 from personnel.models import Employee
 from portal import search
 from portal.models import SearchWord
@@ -390,7 +391,10 @@ def test_the_searches_use_the_gin_indexes(client):
         # (their expressions must match the query's exactly), which is what can regress.
         cursor.execute("SET LOCAL enable_seqscan = off")
 
-    assert "indicator_text_fts" in plan(Indicator.objects.search("pelayanan").values("pk")[:10])
+    # The indicators' text condition, as Indicator.objects.search builds it (the disclosure join
+    # around it lets the planner start from the single report of this small data set instead).
+    text = personnel_search.matching(Indicator.objects.all(), "pelayanan", fields=["rhk", "iki"])
+    assert "indicator_text_fts" in plan(text.values("pk")[:10])
     employees = plan(Employee.objects.search("siti amnah").values("pk"))
     assert "employee_name_fts" in employees and "employee_name_trgm" in employees
 
