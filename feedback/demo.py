@@ -172,6 +172,63 @@ ITEMS = [
         Status.DIVERIFIKASI,
     ),
 ]
+# A year and more of routine feedback to the front-office units, so the unit pages and the
+# scoreboard have real figures: each unit answers late in its own share of cases.
+FRONT_OFFICE = (
+    "disdukcapil",
+    "dinkes",
+    "rsud",
+    "dpmptsp",
+    "dishub",
+    "dlh",
+    "dpupr",
+    "dinsos",
+    "kec-bukit-bestari",
+    "kec-tanjungpinang-timur",
+)
+TOPICS = (
+    ("pengaduan", "Pelayanan di loket lambat", "Menunggu satu jam di loket tanpa kejelasan"),
+    ("kritik", "Syarat layanan tidak jelas", "Syarat di papan berbeda dengan kata petugas"),
+    ("saran", "Pendaftaran daring", "Mohon ada pendaftaran daring agar antrean berkurang"),
+    ("apresiasi", "Petugas sigap membantu", "Petugas cepat membantu warga lansia"),
+    ("pengaduan", "Pengaduan tidak dibalas", "Pengaduan lewat telepon belum ada kabarnya"),
+)
+GENERATED = 200
+
+
+def _generated_items():
+    items = []
+    for n in range(GENERATED):
+        rng = random.Random(f"demo-item:{n}")
+        kind, subject, body = TOPICS[n % len(TOPICS)]
+        status = rng.choices(
+            [Status.SELESAI, Status.DITANGGAPI, Status.DITERUSKAN, Status.DIVERIFIKASI,
+             Status.DITOLAK],
+            weights=[60, 15, 15, 5, 5],
+        )[0]  # fmt: skip
+        items.append(
+            (
+                kind,
+                FRONT_OFFICE[rng.randrange(len(FRONT_OFFICE))],
+                subject,
+                f"{body} (laporan warga nomor {n + 1}).",
+                rng.choice(["publik", "publik", "anonim", "rahasia"]),
+                status,
+            )
+        )
+    return items
+
+
+def _answers_late(n: int, unit_code: str | None) -> bool:
+    """The handwritten items: every third answer late; the others: by the unit's own habit."""
+    if n < HANDWRITTEN or not unit_code:
+        return n % 3 == 1
+    habit = random.Random(f"demo-unit:{unit_code}").uniform(0.05, 0.6)
+    return random.Random(f"demo-late:{n}").random() < habit
+
+
+HANDWRITTEN = len(ITEMS)
+ITEMS = ITEMS + _generated_items()
 SENDERS = ["Warga Tanjungpinang", "Penjual Ikan Pasar Baru", "", "", ""]
 NOTES = {
     Status.DIVERIFIKASI: "Masukan sudah diperiksa moderator dan akan diteruskan ke unit terkait.",
@@ -223,7 +280,7 @@ def seed_feedback(*, seed: int = DEFAULT_SEED, today=DEMO_TODAY) -> FeedbackSeed
             )
             steps = _steps(status)
             moments = [received + timedelta(days=i, hours=2 * i) for i in range(len(steps))]
-            if Status.DITANGGAPI in steps and n % 3 == 1:
+            if Status.DITANGGAPI in steps and _answers_late(n, unit_code):
                 late = steps.index(Status.DITANGGAPI)
                 shifted = moments[:late] + [
                     m + timedelta(days=LATE_EXTRA_DAYS) for m in moments[late:]
