@@ -357,7 +357,8 @@ class SubmissionAdmin(ReadOnlyMixin, UnitScopedAdmin):
         forms_ = {
             "reject": bound.get("reject") or RejectForm(),
             "redact": bound.get("redact") or RedactForm(initial=suggestion),
-            "route": bound.get("route") or RouteForm(),
+            "route": bound.get("route")
+            or RouteForm(initial={"units": services.suggested_units(submission)}),
             "duplicate": bound.get("duplicate") or DuplicateForm(),
             "ban": bound.get("ban") or BanForm(),
         }

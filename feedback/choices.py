@@ -14,16 +14,24 @@ class TargetType(models.TextChoices):
     UNIT = "unit", _("Unit kerja")
     EMPLOYEE = "pegawai", _("Pegawai ASN")
     REPORT = "laporan", _("Laporan kinerja")
+    SELECTION = "seleksi", _("Seleksi terbuka")
+    CANDIDATE = "kandidat", _("Calon dalam seleksi terbuka")
+    FORUM = "forum", _("Forum warga")
+    COMMITMENT = "komitmen", _("Komitmen")
     PORTAL = "portal", _("Portal ini")
 
 
 # The foreign key each target type fills; every other target key stays empty (a check
-# constraint). A new target (an open selection, a forum) adds a type here; when it lives in a
-# later app, its link is a model there pointing to the submission, and the type fills no key.
+# constraint). A target that lives in a later app (a selection, a forum) fills no key: its link
+# is a model in that app pointing to the submission, registered in feedback.targets.
 TARGET_FIELDS: dict[str, str | None] = {
     TargetType.UNIT: "unit",
     TargetType.EMPLOYEE: "employee",
     TargetType.REPORT: "report",
+    TargetType.SELECTION: None,
+    TargetType.CANDIDATE: None,
+    TargetType.FORUM: None,
+    TargetType.COMMITMENT: None,
     TargetType.PORTAL: None,
 }
 

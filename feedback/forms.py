@@ -7,7 +7,7 @@ from django.core import signing
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from feedback import codes
+from feedback import codes, targets
 from feedback.choices import PRIVACY_HELP, Kind, Privacy, TargetType
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, Unit
@@ -49,7 +49,8 @@ def rendered_error(token: str, now: float | None = None) -> str | None:
 
 
 def target_token(params) -> str:
-    """The target a link preselects (?unit=, ?asn=, ?asn=&periode=&versi=) as one token."""
+    """The target a link preselects (?unit=, ?asn=, ?asn=&periode=&versi=, or a later app's
+    parameter such as ?forum=) as one token."""
     unit, asn = params.get("unit", ""), params.get("asn", "")
     period, version = params.get("periode", ""), params.get("versi", "")
     if asn and period and version:
@@ -58,6 +59,9 @@ def target_token(params) -> str:
         return f"asn:{asn}"
     if unit:
         return f"unit:{unit}"
+    for linked in targets.registered():
+        if params.get(linked.param, ""):
+            return f"{linked.type}:{params[linked.param]}"
     return "portal"
 
 
@@ -96,6 +100,10 @@ def resolve_target(token: str):
             .first()
         )
         return (TargetType.REPORT, report) if report else None
+    linked = targets.get(kind)
+    if linked and rest:
+        obj = linked.resolve(rest)
+        return (linked.type, obj) if obj is not None else None
     return None
 
 
@@ -162,6 +170,13 @@ class SubmissionForm(forms.Form):
         self.fields["body"].validators.append(MaxLengthValidator(self.max_body))
         self.fields["body"].widget.attrs["maxlength"] = str(self.max_body)
         self.fixed_target = target if target and target[0] != TargetType.PORTAL else None
+        self.linked = targets.get(target[0]) if target else None
+        if self.linked and self.linked.privacy:
+            privacy = self.fields["privacy"]
+            privacy.choices = [
+                (v, label) for v, label in Privacy.choices if v in self.linked.privacy
+            ]
+            privacy.initial = self.linked.privacy[0]
         field = self.fields["sasaran"]
         if self.fixed_target and self.fixed_target[0] != TargetType.UNIT:
             token = self.token_of(*self.fixed_target)
@@ -184,6 +199,9 @@ class SubmissionForm(forms.Form):
             return f"asn:{obj.public_id}"
         if target_type == TargetType.REPORT:
             return f"laporan:{obj.employee.public_id}:{obj.period.code}:{obj.version}"
+        linked = targets.get(target_type)
+        if linked:
+            return f"{linked.type}:{linked.key(obj)}"
         return "portal"
 
     @property

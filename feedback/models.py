@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from feedback import codes
+from feedback import codes, targets
 from feedback.choices import (
     CLOSED_STATUSES,
     TARGET_FIELDS,
@@ -63,6 +63,13 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(
             privacy__in=[Privacy.PUBLIK, Privacy.ANONIM], hidden_at__isnull=True
         ).exclude(status__in=[Status.BARU, Status.DITOLAK])
+
+    def about(self, target_type, obj):
+        """Submissions about `obj`, a target a later app links (feedback.targets)."""
+        linked = targets.get(target_type)
+        if linked is None:
+            raise ValueError(f"not a linked target type: {target_type!r}")
+        return self.filter(target_type=target_type, **{linked.related: obj})
 
     def for_public_list(self, today):
         """Published submissions with what the list shows: units, responses, overdue flag."""
@@ -133,7 +140,9 @@ class SubmissionQuerySet(models.QuerySet):
         )
 
     def for_admin(self):
-        return self.select_related("unit", "employee", "report__employee", "report__period")
+        return self.select_related(
+            "unit", "employee", "report__employee", "report__period", *targets.related_paths()
+        )
 
     def purgeable(self, before):
         """Closed before `before` and still holding contact data."""
@@ -143,15 +152,17 @@ class SubmissionQuerySet(models.QuerySet):
 
 
 def _target_condition():
-    keys = {field for field in TARGET_FIELDS.values() if field}
+    """Each type fills its own key and no other; a type with no key (a target kept by a later
+    app's link model, or the portal itself) leaves every key empty."""
+    keys = sorted({field for field in TARGET_FIELDS.values() if field})
+    keyless = sorted(target_type for target_type, field in TARGET_FIELDS.items() if not field)
     return Q(
         *[
-            Q(
-                target_type=target_type,
-                **{f"{key}__isnull": key != field for key in sorted(keys)},
-            )
+            Q(target_type=target_type, **{f"{key}__isnull": key != field for key in keys})
             for target_type, field in TARGET_FIELDS.items()
+            if field
         ],
+        Q(target_type__in=keyless, **{f"{key}__isnull": True for key in keys}),
         _connector=Q.OR,
     )
 
@@ -336,8 +347,12 @@ class Submission(models.Model):
 
     @property
     def target(self):
+        """The unit, employee or report, or the object a later app links (feedback.targets)."""
         field = TARGET_FIELDS.get(self.target_type)
-        return getattr(self, field) if field else None
+        if field:
+            return getattr(self, field)
+        linked = targets.get(self.target_type)
+        return linked.of(self) if linked else None
 
     @property
     def is_closed(self) -> bool:

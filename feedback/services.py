@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from feedback import codes, notify, ratelimit, working_days
+from feedback import codes, notify, ratelimit, targets, working_days
 from feedback.choices import TARGET_FIELDS, EventKind, Privacy, Status
 from feedback.models import (
     CONTACT_FIELDS,
@@ -89,6 +89,8 @@ def feedback_submit(*, data: dict, address_key: str = "", now=None) -> Submissio
         if Submission.objects.filter(body_hash=digest, created_at__gte=recent).exists():
             raise DuplicateSubmission
         submission = _insert_with_fresh_code(fields)
+        if linked := targets.get(target_type):
+            linked.attach(submission, target)
         TimelineEvent.objects.create(
             submission=submission, kind=EventKind.RECEIVED, status=Status.BARU
         )
@@ -315,6 +317,17 @@ def moderation_unhide(*, submission: Submission, by) -> Submission:
             actor=by,
         )
     return submission
+
+
+def suggested_units(submission: Submission) -> list:
+    """The units a moderator most likely routes to: the unit addressed, or the unit that owns
+    a linked target (a commitment's responsible unit, a forum's area, a selection's agency)."""
+    if submission.unit_id:
+        return [submission.unit]
+    linked = targets.get(submission.target_type)
+    target = submission.target if linked else None
+    unit = linked.suggested_unit(target) if target is not None else None
+    return [unit] if unit is not None else []
 
 
 def is_published(submission: Submission) -> bool:

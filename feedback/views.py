@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from feedback import assessments, codes, figures, ratelimit, working_days
+from feedback import assessments, codes, figures, ratelimit, targets, working_days
 from feedback.choices import Privacy, Status
 from feedback.filters import PublicSubmissionFilter
 from feedback.forms import (
@@ -307,6 +307,8 @@ class PublicDetailView(DetailView):
             .only("id", "submission_id", "kind", "status", "note", "created_at", "unit__name")
         )
         context["flagged"] = self.request.GET.get("dilaporkan") == "1"
+        if targets.get(self.object.target_type):
+            context["linked_target"] = self.object.target
         return context
 
 

@@ -8,7 +8,10 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from forums.choices import CommitmentStatus
+from feedback.choices import EventKind, Kind, Privacy, Status, TargetType
+from feedback.models import Submission, TimelineEvent
+from feedback.services import feedback_submit
+from forums.choices import CLOSED_COMMITMENT, CommitmentStatus
 from forums.models import Commitment, CommitmentUpdate, Forum
 from forums.services import aspiration_record
 from personnel.models import Unit
@@ -137,4 +140,29 @@ def seed_forums(*, seed: int, today: date) -> tuple[int, int]:
                 Commitment.objects.filter(pk=commitment.pk).update(
                     status=latest.status, progress=latest.progress
                 )
+            late = (latest is None or latest.status not in CLOSED_COMMITMENT) and due < today
+            if late and rng.random() < 0.5:
+                _resident_asks_about(commitment, forum, rng)
     return forums, commitments
+
+
+def _resident_asks_about(commitment, forum, rng):
+    """A resident asks in public why a promise is late; the moderator has verified it."""
+    submission = feedback_submit(
+        data={
+            "kind": Kind.KRITIK,
+            "sasaran": (TargetType.COMMITMENT, commitment),
+            "subject": "Komitmen sudah lewat tenggat, kapan dikerjakan?",
+            "body": (
+                f"Pada {forum.title} dijanjikan: {commitment.title[0].lower()}"
+                f"{commitment.title[1:]}. Tenggatnya sudah lewat dan warga belum melihat "
+                "hasilnya. Mohon penjelasan dan jadwal yang baru."
+            ),
+            "privacy": rng.choice((Privacy.PUBLIK, Privacy.ANONIM)),
+            "name": rng.choice(("Warga RT 03", "Pak Syahrial", "Ibu Nurhayati")),
+        }
+    )
+    Submission.objects.filter(pk=submission.pk).update(status=Status.DIVERIFIKASI)
+    TimelineEvent.objects.create(
+        submission=submission, kind=EventKind.STATUS, status=Status.DIVERIFIKASI
+    )

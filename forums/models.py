@@ -304,3 +304,46 @@ class ForumAspiration(models.Model):
 
     def __str__(self):
         return f"{self.forum}: {self.submission.subject}"
+
+
+class FeedbackLink(models.Model):
+    """Links a feedback submission to the forum or the commitment it is about (the feedback
+    target lives here; see feedback.targets). Not an aspiration raised at a forum: that is a
+    ForumAspiration."""
+
+    submission = models.OneToOneField(
+        "feedback.Submission",
+        verbose_name=_("masukan"),
+        on_delete=models.CASCADE,
+        related_name="forum_link",
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("forum"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_links",
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("komitmen"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_links",
+    )
+
+    class Meta:
+        verbose_name = _("masukan tentang forum atau komitmen")
+        verbose_name_plural = _("masukan tentang forum atau komitmen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(forum__isnull=False, commitment__isnull=True)
+                | Q(forum__isnull=True, commitment__isnull=False),
+                name="forum_feedback_one_target",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.forum or self.commitment)

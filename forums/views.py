@@ -73,17 +73,16 @@ class ForumDetailView(DetailView):
 
 @require_POST
 def register(request, slug):
-    forum = get_object_or_404(with_seats(Forum.objects.public().select_related("unit")), slug=slug)
+    view = ForumDetailView(request=request, kwargs={"slug": slug})
+    view.object = forum = get_object_or_404(view.get_queryset(), slug=slug)
     form = RegistrationForm(request.POST)
-    context = {
-        "forum": forum,
-        "form": form,
-        "commitments": list(forum.commitments.select_related("unit")),
-        "aspirations": aspirations_of(forum),
-        "today": timezone.localdate(),
-    }
+
+    def page_with_errors():
+        context = view.get_context_data(object=forum, form=form)
+        return render(request, view.template_name, context, status=400)
+
     if not form.is_valid():
-        return render(request, "forums/forum_detail.html", context, status=400)
+        return page_with_errors()
     if form.cleaned_data["website"]:
         # A bot filled the hidden field: answer as usual, record nothing.
         return render(request, "forums/registered.html", {"forum": forum, "seat": None})
@@ -96,7 +95,7 @@ def register(request, slug):
         )
     except ValidationError as error:
         form.add_error(None, error)
-        return render(request, "forums/forum_detail.html", context, status=400)
+        return page_with_errors()
     return render(request, "forums/registered.html", {"forum": forum, "seat": seat})
 
 

@@ -230,6 +230,23 @@ class PanelMember(models.Model):
         return f"{self.name} ({self.get_role_display()})"
 
 
+class CandidateQuerySet(models.QuerySet):
+    def named_in_public(self, now=None):
+        """Candidates a public page names: passed a stage whose results are announced, in a
+        selection already announced."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Exists(
+                StageResult.objects.filter(
+                    candidate=models.OuterRef("pk"),
+                    outcome=Outcome.PASSED,
+                    stage__results_published_at__lte=now,
+                )
+            ),
+            selection__published_at__lte=now,
+        )
+
+
 @audited()
 class Candidate(models.Model):
     """A registrant; public by name only where an announced result says they passed."""
@@ -255,6 +272,8 @@ class Candidate(models.Model):
         help_text=_("Misalnya «Dinas Kesehatan Kota Tanjungpinang» atau «Pemprov Kepri»."),
     )
 
+    objects = CandidateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("peserta seleksi")
         verbose_name_plural = _("peserta seleksi")
@@ -267,6 +286,9 @@ class Candidate(models.Model):
 
     def __str__(self):
         return f"{self.registration_number} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("selection:detail", args=[self.selection.slug]) + "#calon"
 
 
 @audited()
@@ -354,3 +376,45 @@ class CandidateInput(models.Model):
 
     def __str__(self):
         return f"{self.candidate} ({self.created_at:%d-%m-%Y})"
+
+
+class FeedbackLink(models.Model):
+    """Links a feedback submission to the selection or the candidate it is about (the
+    feedback target lives here; see feedback.targets)."""
+
+    submission = models.OneToOneField(
+        "feedback.Submission",
+        verbose_name=_("masukan"),
+        on_delete=models.CASCADE,
+        related_name="selection_link",
+    )
+    selection = models.ForeignKey(
+        Selection,
+        verbose_name=_("seleksi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_links",
+    )
+    candidate = models.ForeignKey(
+        Candidate,
+        verbose_name=_("calon"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_links",
+    )
+
+    class Meta:
+        verbose_name = _("masukan tentang seleksi")
+        verbose_name_plural = _("masukan tentang seleksi")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selection__isnull=False, candidate__isnull=True)
+                | Q(selection__isnull=True, candidate__isnull=False),
+                name="selection_feedback_one_target",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.selection or self.candidate)

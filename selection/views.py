@@ -17,7 +17,7 @@ from feedback.views import too_many
 from selection import services
 from selection.forms import CandidateInputForm
 from selection.models import CandidateInput, Selection, Stage, StageResult
-from selection.timeline import STATE_LABELS, status, timeline
+from selection.timeline import STATE_LABELS, named_candidates, status, timeline
 
 
 def public_selections():
@@ -70,8 +70,10 @@ class SelectionDetailView(DetailView):
         selection = self.object
         state, current = status(selection, today)
         window = services.input_window(selection, today)
+        stages = timeline(selection, today, now)
         context.update(
-            timeline=timeline(selection, today, now),
+            timeline=stages,
+            named_candidates=named_candidates(stages),
             state=state,
             state_label=STATE_LABELS[state],
             current_stage=current,

@@ -1,10 +1,10 @@
-"""Feedback figures placed on pages other apps own: the unit page."""
+"""Feedback placed on pages other apps own: the unit page, and any linked target's page."""
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from feedback import assessments, figures
+from feedback import assessments, figures, targets
 from feedback.models import Routing, Submission
 from personnel.charts import share_bars
 
@@ -51,4 +51,26 @@ def employee_assessment(employee):
     return {
         "summary": assessments.summary(employee=employee),
         "query": f"asn={employee.public_id}",
+    }
+
+
+@register.inclusion_tag("feedback/_about.html")
+def feedback_about(target_type, obj):
+    """What residents said in public about `obj` (a selection, forum, commitment…) and the
+    link to say more (two queries at most)."""
+    linked = targets.get(target_type)
+    published = Submission.objects.published().about(target_type, obj)
+    recent = list(
+        published.only("id", "subject", "public_subject", "kind", "status", "created_at").order_by(
+            "-created_at", "-id"
+        )[: RECENT + 1]
+    )
+    return {
+        "recent": recent[:RECENT],
+        "count": published.count() if len(recent) > RECENT else len(recent),
+        "more": len(recent) > RECENT,
+        "param": linked.param,
+        "key": linked.key(obj),
+        "about": f"{linked.type}:{linked.key(obj)}",
+        "noun": linked.noun,
     }

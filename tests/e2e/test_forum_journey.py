@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from feedback.models import Submission
 from forums.models import CommitmentUpdate, Registration
 from tests.factories import CommitmentFactory, ForumFactory, UnitFactory
 
@@ -55,3 +56,34 @@ def test_a_resident_registers_for_the_next_forum_and_follows_a_commitment(
     phone.goto(live_server.url + "/komitmen/?terlambat=ya")
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_a_resident_asks_about_a_late_commitment_from_its_page(
+    live_server, phone, axe_check, settings
+):
+    settings.FEEDBACK_FORM_MIN_SECONDS = 1
+    late = CommitmentFactory(
+        title="Memperbaiki lampu jalan Gang Bahagia",
+        due_date=timezone.localdate() - datetime.timedelta(days=12),
+    )
+
+    phone.goto(live_server.url + late.get_absolute_url())
+    about = phone.locator("section:has(#masukan-tentang)")
+    assert "Belum ada masukan" in about.inner_text()
+    about.get_by_role("link", name="Kirim masukan").click()
+    form = phone.locator("form.feedback-form")
+    assert "Memperbaiki lampu jalan Gang Bahagia" in form.inner_text()
+    axe_check(phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+    phone.get_by_label("Kritik").check()
+    phone.get_by_label("Judul").fill("Lampu masih padam")
+    phone.get_by_label("Isi masukan").fill(
+        "Tenggatnya sudah lewat dua minggu dan lampu di Gang Bahagia masih padam."
+    )
+    phone.get_by_label("Saya menyetujui").check()
+    phone.get_by_role("button", name="Kirim masukan").click()
+
+    assert phone.locator("h1").inner_text().startswith("Terima kasih")
+    submission = Submission.objects.get()
+    assert (submission.target_type, submission.target) == ("komitmen", late)

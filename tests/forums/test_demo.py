@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 
+from feedback.models import Submission
 from forums.demo import seed_forums
 from forums.models import Commitment, Forum
 from tests.factories import UnitFactory
@@ -32,3 +33,19 @@ def test_the_demo_has_held_forums_with_minutes_and_commitments_and_an_upcoming_o
 def test_a_second_run_adds_nothing(city):
     seed_forums(seed=3, today=DEMO_TODAY)
     assert seed_forums(seed=3, today=DEMO_TODAY) == (0, 0)
+
+
+def test_residents_ask_in_public_about_some_late_commitments(city):
+    seed_forums(seed=3, today=DEMO_TODAY)
+    asked = Submission.objects.published().filter(target_type="komitmen")
+    assert asked.exists()
+    for submission in asked:
+        commitment = submission.target
+        assert commitment.due_date < DEMO_TODAY and commitment.status != "selesai"
+
+
+def test_a_second_run_adds_no_feedback_either(city):
+    seed_forums(seed=3, today=DEMO_TODAY)
+    before = Submission.objects.count()
+    seed_forums(seed=3, today=DEMO_TODAY)
+    assert Submission.objects.count() == before

@@ -31,10 +31,13 @@ def seeded():
 
 def wipe_later_apps():
     """The command also seeds selections, forums and training, which protect people and units."""
-    from forums.models import Commitment, Forum, ForumAspiration
+    from forums.models import Commitment, FeedbackLink, Forum, ForumAspiration
+    from selection.models import FeedbackLink as SelectionFeedbackLink
     from selection.models import Selection
     from training.models import TrainingEvent, TrainingRecord
 
+    FeedbackLink.objects.all().delete()  # feedback about a forum or commitment protects it
+    SelectionFeedbackLink.objects.all().delete()
     Selection.objects.update(appointed=None, appointed_on=None)
     Selection.objects.all().delete()
     Commitment.objects.all().delete()

@@ -305,11 +305,12 @@ def test_the_timeline_costs_the_same_queries_for_many_candidates(
         stage(selection, StageKind.ADMINISTRATION),
         outcomes=[(candidate, Outcome.PASSED) for candidate in candidates],
     )
-    # selection, posts, panel, stages, results, the count of confirmed input (and, while the
-    # input window is open, the candidates one may speak about)
-    with django_assert_max_num_queries(7):
+    # selection, posts, panel, stages, results, the count of confirmed input, the feedback
+    # about the selection (and, while the input window is open, the candidates one may speak
+    # about)
+    with django_assert_max_num_queries(8):
         response = client.get(selection.get_absolute_url())
-    assert response.content.decode().count("Calon Contoh") == 30
+    assert response.content.decode().count("<td>Calon Contoh") == 30
 
 
 # --------------------------------------------------------------------------- feeds
