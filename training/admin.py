@@ -35,3 +35,6 @@ class TrainingRecordAdmin(admin.ModelAdmin):
     search_fields = ["^employee__nip", "employee__name", "event__title", "certificate_number"]
     autocomplete_fields = ["employee", "event"]
     list_select_related = ["employee", "event"]
+
+
+import training.admin_import  # noqa: E402, F401  (registers the attendance import history and views)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.audit import audited
-from personnel.models import Employee
+from personnel.models import Employee, ImportRecord
 
 RECORD_JP_SQL = """
     IF NEW.jp > (SELECT jp FROM training_trainingevent WHERE id = NEW.event_id) THEN
@@ -141,3 +141,20 @@ class TrainingRecord(models.Model):
             raise ValidationError(
                 {"jp": _("JP diakui melebihi JP pelatihannya (%(jp)s).") % {"jp": self.event.jp}}
             )
+
+
+class TrainingImport(ImportRecord):
+    """One upload of a training attendance file (see docs/import.md)."""
+
+    created_count = models.PositiveIntegerField(_("kehadiran baru"), default=0)
+    updated_count = models.PositiveIntegerField(_("kehadiran diperbarui"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("tanpa perubahan"), default=0)
+
+    COUNT_FIELDS = ("created_count", "updated_count", "unchanged_count")
+
+    class Meta(ImportRecord.Meta):
+        verbose_name = _("impor kehadiran pelatihan")
+        verbose_name_plural = _("impor kehadiran pelatihan")
+        permissions = [
+            ("import_training", _("Dapat mengimpor kehadiran pelatihan dari berkas")),
+        ]

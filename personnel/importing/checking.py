@@ -141,6 +141,23 @@ class RowChecker:
             return None
         return text
 
+    def nip(self, column, *, required=True) -> str | None:
+        """The cell's NIP, normalised to 18 digits, for an import that looks employees up by it.
+
+        Spreadsheet damage is named as in `nip_text`; a PNS's NIP is not decoded here (the
+        employee is already in the portal, and their NIP was checked when they were entered).
+        """
+        text = self.nip_text(column, required=required)
+        if text is None:
+            return None
+        nip = nip_rules.normalize_nip(text)
+        try:
+            nip_rules.check_digits(nip)
+        except ValidationError as error:
+            self.error(column, " ".join(error.messages))
+            return None
+        return nip
+
     def date(self, column, *, required=False, earliest=1900, latest=None) -> date | None:
         value = self.raw(column)
         if not _is_filled(value):

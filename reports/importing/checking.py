@@ -4,10 +4,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from personnel import nip as nip_rules
 from personnel.importing.checking import RowChecker, _text
 from reports.choices import Aspect, IndicatorKind, Rating
 from reports.importing.base import BERAKHLAK_COLUMNS
@@ -69,18 +67,6 @@ class SkpRowChecker(RowChecker):
             row.report_values["catatan_penilai"] = notes
         self._indicator()
         return row
-
-    def nip(self, column, *, required) -> str | None:
-        text = self.nip_text(column, required=required)
-        if text is None:
-            return None
-        nip = nip_rules.normalize_nip(text)
-        try:
-            nip_rules.check_digits(nip)
-        except ValidationError as error:
-            self.error(column, " ".join(error.messages))
-            return None
-        return nip
 
     def _period(self) -> str | None:
         raw = self.raw("periode")
