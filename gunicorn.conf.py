@@ -7,8 +7,11 @@ bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
-max_requests = 2000
-max_requests_jitter = 200
+# A worker is replaced after this many requests (a guard against slow leaks). A fresh worker
+# starts with cold template and connection caches, so recycling too often shows as latency
+# spikes under load: at 2,000 a busy worker was replaced every few seconds.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 preload_app = True
 # Proxies allowed to set the scheme; the portal's own middleware decides the client address.

@@ -206,6 +206,9 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--modes", default="warm,off", help="warm, off, or both")
+    parser.add_argument(
+        "--only", default="", help="measure only the pages whose path contains one of these"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the scale database (bench/generate_scale.py).")
@@ -227,6 +230,9 @@ def main() -> None:
     )  # fmt: skip
     print(machine(env), flush=True)
     urls = pick_urls(env)
+    if args.only:
+        wanted = args.only.split(",")
+        urls = [(label, path) for label, path in urls if any(w in path for w in wanted)]
     base = f"http://127.0.0.1:{args.port}"
     log = Path(tempfile.gettempdir()) / "portal-bench-gunicorn.log"
     report = []

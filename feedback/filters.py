@@ -8,6 +8,7 @@ from feedback.choices import Kind, Status
 from feedback.forms import resolve_target
 from feedback.models import Routing, Submission
 from personnel.models import Unit
+from portal.widgets import QuickSelect
 
 PUBLIC_STATUSES = [
     (value, label) for value, label in Status.choices if value not in (Status.BARU, Status.DITOLAK)
@@ -39,6 +40,7 @@ class LinkedTargetFilter(django_filters.Filter):
 class PublicSubmissionFilter(django_filters.FilterSet):
     tentang = LinkedTargetFilter(label=_("Tentang"), method="filter_about", max_length=200)
     unit = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Unit yang menangani"),
         queryset=Unit.objects.active().only("id", "code", "name").order_by("name"),
         to_field_name="code",
@@ -47,18 +49,21 @@ class PublicSubmissionFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": _("Unit «%(value)s» tidak dikenal; filter diabaikan.")},
     )
     kind = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Jenis"),
         choices=Kind.choices,
         empty_label=_("Semua jenis"),
         error_messages={"invalid_choice": _("Jenis «%(value)s» tidak dikenal; filter diabaikan.")},
     )
     status = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Status"),
         choices=PUBLIC_STATUSES,
         empty_label=_("Semua status"),
         error_messages={"invalid_choice": _("Status «%(value)s» tidak dikenal; filter diabaikan.")},
     )
     terlambat = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Batas waktu"),
         choices=[("ya", _("Hanya yang melewati batas waktu"))],
         empty_label=_("Semua"),

@@ -11,6 +11,7 @@ from feedback import codes, targets
 from feedback.choices import PRIVACY_HELP, Kind, Privacy, TargetType
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, Unit
+from portal.widgets import QuickSelect
 from reports.models import Report
 
 LINK = re.compile(r"https?://|www\.|\[url", re.IGNORECASE)
@@ -116,6 +117,7 @@ class SubmissionForm(forms.Form):
     )
     sasaran = forms.ChoiceField(
         label=_("Ditujukan kepada"),
+        widget=QuickSelect,
         help_text=_(
             "Untuk masukan tentang seorang pegawai atau laporannya, buka halaman pegawai atau "
             "laporan itu dan pilih «Kirim masukan»."

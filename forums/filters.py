@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from forums.choices import CLOSED_COMMITMENT, CommitmentStatus
 from forums.models import Commitment
 from personnel.models import Unit
+from portal.widgets import QuickSelect
 
 
 class CommitmentFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
+        widget=QuickSelect,
         label=_("Unit penanggung jawab (termasuk sub-unit)"),
         queryset=Unit.objects.active().only("id", "code", "name").order_by("name"),
         to_field_name="code",
@@ -17,12 +19,14 @@ class CommitmentFilter(django_filters.FilterSet):
         error_messages={"invalid_choice": _("Unit «%(value)s» tidak dikenal; filter diabaikan.")},
     )
     status = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Status"),
         choices=CommitmentStatus.choices,
         empty_label=_("Semua status"),
         error_messages={"invalid_choice": _("Status «%(value)s» tidak dikenal; filter diabaikan.")},
     )
     terlambat = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Tenggat"),
         choices=[("ya", _("Hanya yang melewati tenggat"))],
         empty_label=_("Semua"),

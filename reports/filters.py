@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
+from portal.widgets import QuickSelect
 from reports.choices import PeriodKind, Predikat
 from reports.models import Period, Report
 
@@ -67,6 +68,7 @@ def periods_with_published_reports():
 
 class ReportFilter(django_filters.FilterSet):
     periode = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Periode"),
         method="filter_periode",
         empty_label=None,
@@ -75,18 +77,21 @@ class ReportFilter(django_filters.FilterSet):
         ),
     )
     unit = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Unit kerja (termasuk sub-unit)"),
         method="filter_unit",
         empty_label=_("Semua unit kerja"),
         error_messages=invalid_choice(_("Unit kerja «%(value)s» tidak dikenal; filter diabaikan.")),
     )
     predikat = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Predikat"),
         choices=Predikat.choices,
         empty_label=_("Semua predikat"),
         error_messages=invalid_choice(_("Predikat «%(value)s» tidak dikenal; filter diabaikan.")),
     )
     jabatan = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Jenis jabatan"),
         field_name="jabatan_type",
         choices=JabatanType.choices,
@@ -96,6 +101,7 @@ class ReportFilter(django_filters.FilterSet):
         ),
     )
     golongan = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Golongan"),
         choices=GOLONGAN_CHOICES,
         empty_label=_("Semua golongan"),
@@ -107,6 +113,7 @@ class ReportFilter(django_filters.FilterSet):
         max_length=100,
     )
     urut = django_filters.ChoiceFilter(
+        widget=QuickSelect,
         label=_("Urutkan"),
         method="sort",
         choices=SORT_CHOICES,
