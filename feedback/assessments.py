@@ -11,22 +11,20 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
-from django.core import signing
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from feedback import confirmation
+from feedback.confirmation import CONFIRM_HOURS
 from feedback.forms import HONEYPOT
 from feedback.models import Assessment, AssessmentTarget, AssessmentValue
 from feedback.ratelimit import email_key
 from reports.choices import BerAkhlak
 
 CONFIRM_SALT = "feedback.assessment-confirm"
-CONFIRM_HOURS = 48
 MINIMUM = 5  # fewer confirmed assessments than this: no figures, only "belum cukup"
 STARS = [(n, str(n)) for n in range(1, 6)]
 
@@ -106,57 +104,44 @@ def assessment_submit(*, target_type, target, data, address_key, base_url, now=N
             for value in BerAkhlak.values
             if data.get(f"nilai_{value}")
         )
-    token = signing.dumps(assessment.pk, salt=CONFIRM_SALT)
-    link = base_url + reverse("feedback:assessment-confirm", args=[token])
-    body = _(
-        "Terima kasih atas penilaian Anda.\n\n"
-        "Penilaian baru dihitung setelah Anda membuka tautan ini dalam %(hours)s jam:\n"
-        "%(link)s\n\nBila Anda tidak merasa mengirimnya, abaikan e-mail ini."
-    ) % {"hours": CONFIRM_HOURS, "link": link}
-    subject = _("Konfirmasi penilaian masyarakat Anda")
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [assessment.email], fail_silently=True)
+    confirmation.send_link(
+        obj=assessment,
+        salt=CONFIRM_SALT,
+        url_name="feedback:assessment-confirm",
+        base_url=base_url,
+        to=assessment.email,
+        subject=_("Konfirmasi penilaian masyarakat Anda"),
+        body=lambda link: (
+            _(
+                "Terima kasih atas penilaian Anda.\n\n"
+                "Penilaian baru dihitung setelah Anda membuka tautan ini dalam %(hours)s jam:\n"
+                "%(link)s\n\nBila Anda tidak merasa mengirimnya, abaikan e-mail ini."
+            )
+            % {"hours": CONFIRM_HOURS, "link": link}
+        ),
     )
     return assessment
 
 
-class ConfirmationError(ValueError):
-    pass
-
-
 def assessment_confirm(*, token: str) -> Assessment:
     """Count an assessment: once, within CONFIRM_HOURS, one per e-mail per target and quarter."""
-    try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_HOURS * 3600)
-    except signing.SignatureExpired as error:
-        raise ConfirmationError(
+    return confirmation.confirm_once(
+        queryset=Assessment.objects.all(),
+        token=token,
+        salt=CONFIRM_SALT,
+        expired=_(
+            "Tautan konfirmasi ini sudah kedaluwarsa (berlaku %(hours)s jam). Silakan kirim "
+            "penilaian Anda lagi."
+        ),
+        already=_("Penilaian ini sudah dikonfirmasi sebelumnya; terima kasih."),
+        conflict=lambda assessment: (
             _(
-                "Tautan konfirmasi ini sudah kedaluwarsa (berlaku %(hours)s jam). Silakan kirim "
-                "penilaian Anda lagi."
+                "Anda sudah menilai %(target)s pada triwulan ini; satu penilaian per e-mail per "
+                "triwulan."
             )
-            % {"hours": CONFIRM_HOURS}
-        ) from error
-    except signing.BadSignature as error:
-        raise ConfirmationError(_("Tautan konfirmasi ini tidak sah.")) from error
-    with transaction.atomic():
-        assessment = Assessment.objects.select_for_update().filter(pk=pk).first()
-        if assessment is None:
-            raise ConfirmationError(_("Tautan konfirmasi ini tidak sah."))
-        if assessment.confirmed_at is not None:
-            raise ConfirmationError(_("Penilaian ini sudah dikonfirmasi sebelumnya; terima kasih."))
-        assessment.confirmed_at = timezone.now()
-        try:
-            with transaction.atomic():
-                assessment.save(update_fields=["confirmed_at"])
-        except IntegrityError as error:
-            raise ConfirmationError(
-                _(
-                    "Anda sudah menilai %(target)s pada triwulan ini; satu penilaian per e-mail "
-                    "per triwulan."
-                )
-                % {"target": assessment.target}
-            ) from error
-    return assessment
+            % {"target": assessment.target}
+        ),
+    )
 
 
 @dataclass

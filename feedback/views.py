@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from feedback import assessments, codes, figures, ratelimit, targets, working_days
 from feedback.choices import Privacy, Status
+from feedback.confirmation import ConfirmationError
 from feedback.filters import PublicSubmissionFilter
 from feedback.forms import (
     HONEYPOT,
@@ -416,6 +417,6 @@ def assess(request):
 def assessment_confirm(request, token):
     try:
         assessment = assessments.assessment_confirm(token=token)
-    except assessments.ConfirmationError as error:
+    except ConfirmationError as error:
         return render(request, "feedback/assess_confirmed.html", {"error": str(error)}, status=400)
     return render(request, "feedback/assess_confirmed.html", {"assessment": assessment})

@@ -2,19 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from feedback import confirmation
+from feedback.confirmation import CONFIRM_HOURS
 from selection.choices import StageKind
 from selection.models import Candidate, CandidateInput, Selection
 
 CONFIRM_SALT = "selection.input-confirm"
-CONFIRM_HOURS = 48
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ def eligible_candidates(selection: Selection):
 
 
 def confirmation_token(candidate_input: CandidateInput) -> str:
-    return signing.dumps(candidate_input.pk, salt=CONFIRM_SALT)
+    return confirmation.token(candidate_input, salt=CONFIRM_SALT)
 
 
 def input_submit(
@@ -73,51 +71,36 @@ def input_submit(
         raise ValidationError(
             _("Alamat e-mail ini sudah memberi masukan tentang calon ini.")
         ) from error
-    link = base_url + reverse("selection:confirm", args=[confirmation_token(created)])
-    subject = _("Konfirmasi masukan Anda tentang calon %(selection)s") % {
-        "selection": selection.title
-    }
-    body = _(
-        "Terima kasih atas masukan Anda tentang %(candidate)s.\n\n"
-        "Masukan baru dihitung setelah Anda membuka tautan ini dalam %(hours)s jam:\n"
-        "%(link)s\n\n"
-        "Bila Anda tidak merasa mengirimnya, abaikan e-mail ini."
-    ) % {"candidate": candidate.name, "hours": CONFIRM_HOURS, "link": link}
-    transaction.on_commit(
-        lambda: send_mail(subject, body, None, [created.author_email], fail_silently=True)
+    confirmation.send_link(
+        obj=created,
+        salt=CONFIRM_SALT,
+        url_name="selection:confirm",
+        base_url=base_url,
+        to=created.author_email,
+        subject=_("Konfirmasi masukan Anda tentang calon %(selection)s")
+        % {"selection": selection.title},
+        body=lambda link: (
+            _(
+                "Terima kasih atas masukan Anda tentang %(candidate)s.\n\n"
+                "Masukan baru dihitung setelah Anda membuka tautan ini dalam %(hours)s jam:\n"
+                "%(link)s\n\n"
+                "Bila Anda tidak merasa mengirimnya, abaikan e-mail ini."
+            )
+            % {"candidate": candidate.name, "hours": CONFIRM_HOURS, "link": link}
+        ),
     )
     return created
 
 
-class ConfirmationError(ValueError):
-    pass
-
-
 def input_confirm(*, token: str) -> CandidateInput:
     """Count an input: once, within CONFIRM_HOURS of sending."""
-    try:
-        pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_HOURS * 3600)
-    except signing.SignatureExpired as error:
-        raise ConfirmationError(
-            _(
-                "Tautan konfirmasi ini sudah kedaluwarsa (berlaku %(hours)s jam). Kirim lagi "
-                "masukan Anda selama masa masukan masih dibuka."
-            )
-            % {"hours": CONFIRM_HOURS}
-        ) from error
-    except signing.BadSignature as error:
-        raise ConfirmationError(_("Tautan konfirmasi ini tidak sah.")) from error
-    with transaction.atomic():
-        candidate_input = (
-            CandidateInput.objects.select_for_update()
-            .select_related("candidate__selection")
-            .filter(pk=pk)
-            .first()
-        )
-        if candidate_input is None:
-            raise ConfirmationError(_("Tautan konfirmasi ini tidak sah."))
-        if candidate_input.confirmed_at is not None:
-            raise ConfirmationError(_("Masukan ini sudah dikonfirmasi sebelumnya; terima kasih."))
-        candidate_input.confirmed_at = timezone.now()
-        candidate_input.save(update_fields=["confirmed_at"])
-    return candidate_input
+    return confirmation.confirm_once(
+        queryset=CandidateInput.objects.select_related("candidate__selection"),
+        token=token,
+        salt=CONFIRM_SALT,
+        expired=_(
+            "Tautan konfirmasi ini sudah kedaluwarsa (berlaku %(hours)s jam). Kirim lagi "
+            "masukan Anda selama masa masukan masih dibuka."
+        ),
+        already=_("Masukan ini sudah dikonfirmasi sebelumnya; terima kasih."),
+    )

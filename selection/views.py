@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from feedback import ratelimit
+from feedback.confirmation import ConfirmationError
 from feedback.forms import HONEYPOT, rendered_error, rendered_token
 from feedback.views import too_many
 from selection import services
@@ -150,7 +151,7 @@ def give_input(request, slug):
 def confirm_input(request, token):
     try:
         candidate_input = services.input_confirm(token=token)
-    except services.ConfirmationError as error:
+    except ConfirmationError as error:
         return render(request, "selection/input_confirmed.html", {"error": str(error)}, status=400)
     return render(
         request,

@@ -10,7 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from feedback import assessments
+from feedback import assessments, confirmation
 from feedback.forms import rendered_token
 from feedback.models import Assessment
 from tests.factories import EmployeeFactory, UnitFactory
@@ -177,3 +177,24 @@ def test_the_demo_assesses_front_office_units_once():
     assert created >= 6 * len(ASSESSED_UNITS)
     assert Assessment.objects.confirmed().count() == created
     assert seed_assessments(seed=1, today=datetime.date(2026, 11, 29)) == 0
+
+
+@pytest.mark.parametrize("damage", ["tampered", "another salt", "deleted"])
+def test_a_link_that_names_nothing_confirmable_is_refused_with_a_message(
+    client, unit, django_capture_on_commit_callbacks, damage
+):
+    send(client, {"unit": "dinkes"}, django_capture_on_commit_callbacks)
+    path = confirm_path()
+    stored = Assessment.objects.get()
+    if damage == "tampered":
+        path = path[:-3] + ("x" if path[-3] != "x" else "y") + path[-2:]
+    elif damage == "another salt":
+        token = confirmation.token(stored, salt="selection.input-confirm")
+        path = reverse("feedback:assessment-confirm", args=[token])
+    else:
+        stored.values.all().delete()
+        stored.delete()
+    response = client.get(path)
+    assert response.status_code == 400
+    assert "tidak sah" in response.content.decode()
+    assert not Assessment.objects.confirmed().exists()

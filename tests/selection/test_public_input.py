@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from feedback.confirmation import CONFIRM_HOURS, ConfirmationError
 from feedback.forms import rendered_token
 from selection import services
 from selection.choices import Outcome, StageKind
@@ -109,10 +110,10 @@ def test_an_expired_or_forged_link_is_refused(client):
         candidate=ani, text="x", author_name="R", author_email="r@contoh.id", address_key="k"
     )
     token = services.confirmation_token(stored)
-    too_late = timezone.now() + datetime.timedelta(hours=services.CONFIRM_HOURS + 1)
+    too_late = timezone.now() + datetime.timedelta(hours=CONFIRM_HOURS + 1)
     with (
         mock.patch("time.time", return_value=too_late.timestamp()),
-        pytest.raises(services.ConfirmationError, match="kedaluwarsa"),
+        pytest.raises(ConfirmationError, match="kedaluwarsa"),
     ):
         services.input_confirm(token=token)
     response = client.get(reverse("selection:confirm", args=["bukan-token"]))
