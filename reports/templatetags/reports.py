@@ -4,7 +4,10 @@ row costs a template render per row."""
 from django import template
 from django.utils.html import format_html
 
+from reports.choices import Predikat
+
 register = template.Library()
+LABELS = dict(Predikat.choices)  # get_predikat_display() rebuilds this dict at every call
 
 
 @register.filter
@@ -13,5 +16,5 @@ def predikat_badge(report):
     return format_html(
         '<span class="predikat predikat-{}">{}</span>',
         report.predikat,
-        report.get_predikat_display(),
+        LABELS.get(report.predikat, report.predikat),
     )

@@ -1,0 +1,37 @@
+"""The filters that write the markup of table cells, in both languages."""
+
+from types import SimpleNamespace
+
+from django.utils import translation
+
+from portal.templatetags.figures import count, count_and_share
+from reports.templatetags.reports import predikat_badge
+
+
+def test_the_predikat_badge_names_the_predikat_in_the_language_of_the_page():
+    report = SimpleNamespace(predikat="sangat_baik")
+    assert predikat_badge(report) == (
+        '<span class="predikat predikat-sangat_baik">Sangat Baik</span>'
+    )
+    with translation.override("en"):
+        assert predikat_badge(report) == (
+            '<span class="predikat predikat-sangat_baik">Very good</span>'
+        )
+
+
+def test_a_count_has_thousands_separators_and_a_hidden_one_says_why():
+    with translation.override("id"):
+        assert count(12345) == "12.345"
+        assert 'class="suppressed"' in count(None) and "privasi" in count(None)
+    with translation.override("en"):
+        assert count(12345) == "12,345"
+        assert "privacy" in count(None)
+
+
+def test_a_cell_shows_its_share_only_beside_a_count():
+    assert (
+        count_and_share(SimpleNamespace(value=40, share=12.5))
+        == '40 <small class="share">(13%)</small>'
+    )
+    assert count_and_share(SimpleNamespace(value=0, share=0.0)) == "0"
+    assert "suppressed" in count_and_share(SimpleNamespace(value=None, share=None))
