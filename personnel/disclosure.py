@@ -11,7 +11,9 @@ suppression).
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 
 PUBLIC_EMPLOYEE_FIELDS = (
     "public_id",
@@ -27,6 +29,20 @@ PUBLIC_EMPLOYEE_FIELDS = (
 def public_employee_fields(prefix: str = "") -> list[str]:
     """The employee columns a public queryset may load, for `.only()` (behind a relation prefix)."""
     return [f"{prefix}{field}" for field in ("id", *PUBLIC_EMPLOYEE_FIELDS)]
+
+
+def name_withheld(employee_ref: str = "pk") -> Exists:
+    """True for an employee the PPID has withheld (reports.Withholding, active).
+
+    A withheld employee's name appears on no public page, not even as a unit's head or as the
+    evaluator of someone else's report: those show the position only. For an annotation, with
+    `employee_ref` the column holding the employee's id ("evaluator_id", "employee_id").
+    The model is looked up by name: reports comes after personnel and is not imported here.
+    """
+    withholding = apps.get_model("reports", "Withholding")
+    return Exists(
+        withholding.objects.filter(employee_id=OuterRef(employee_ref), lifted_at__isnull=True)
+    )
 
 
 @dataclass(frozen=True)

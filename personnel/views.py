@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
 from personnel.choices import GOLONGAN_ORDER, EmployeeStatus, EmploymentType, JabatanType
-from personnel.disclosure import public_employee_fields, suppress, suppressed_table
+from personnel.disclosure import name_withheld, public_employee_fields, suppress, suppressed_table
 from personnel.models import Assignment, Position, Unit
 from personnel.tree import ancestors_in, subtree_ids
 
@@ -96,6 +96,7 @@ class UnitDetailView(DetailView):
             .filter(position__is_head=True)
             .select_related("employee", "position")
             .only("employee_id", "position__title", *public_employee_fields("employee__"))
+            .annotate(name_withheld=name_withheld("employee_id"))
             .first()
         )
         return super().get_context_data(

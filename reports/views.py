@@ -19,7 +19,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from personnel.choices import PNS_GOLONGAN, JabatanType
-from personnel.disclosure import public_employee_fields
+from personnel.disclosure import name_withheld, public_employee_fields
 from personnel.models import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH, Assignment, Employee
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
@@ -83,7 +83,9 @@ def report_page(queryset):
     return (
         queryset.select_related("employee", "evaluator", "period", "unit")
         .only(*REPORT_PAGE_FIELDS)
-        .annotate(evaluator_title=evaluator_title())
+        .annotate(
+            evaluator_title=evaluator_title(), evaluator_withheld=name_withheld("evaluator_id")
+        )
         .prefetch_related(
             Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id")),
             Prefetch("behaviours", queryset=BehaviourRating.objects.order_by("id")),

@@ -747,16 +747,8 @@ def small_city():
         ),
     )
     published(employee=head, period=annual, unit=health)
-    for unit in (health, clinic, comms):
-        position = PositionFactory(unit=unit)
-        for n in range(6):
-            employee = EmployeeFactory(name=f"Staf {unit.code} {n}")
-            AssignmentFactory(employee=employee, position=position)
-            report = published(employee=employee, period=annual, unit=unit, evaluator=head)
-            if n == 0:
-                correct(report, reason="Realisasi salah ketik")
-            if n == 1:
-                published(employee=employee, period=march, unit=unit)
+    # The withheld employee heads Diskominfo and evaluates its staff: the office shows, the name
+    # does not.
     withheld = EmployeeFactory(
         name=WITHHELD_NAME,
         gelar_belakang="S.H.",
@@ -765,9 +757,29 @@ def small_city():
         email="zulkarnain@example.org",
         phone="081200001111",
     )
-    AssignmentFactory(employee=withheld, position=PositionFactory(unit=health))
-    published(employee=withheld, period=annual, unit=health)
-    published(employee=withheld, period=march, unit=health)
+    AssignmentFactory(
+        employee=withheld,
+        position=PositionFactory(
+            unit=comms,
+            title="Kepala Dinas Komunikasi dan Informatika",
+            jabatan_type="jpt",
+            level="pratama",
+            is_head=True,
+        ),
+    )
+    for unit in (health, clinic, comms):
+        position = PositionFactory(unit=unit)
+        evaluator = withheld if unit == comms else head
+        for n in range(6):
+            employee = EmployeeFactory(name=f"Staf {unit.code} {n}")
+            AssignmentFactory(employee=employee, position=position)
+            report = published(employee=employee, period=annual, unit=unit, evaluator=evaluator)
+            if n == 0:
+                correct(report, reason="Realisasi salah ketik")
+            if n == 1:
+                published(employee=employee, period=march, unit=unit)
+    published(employee=withheld, period=annual, unit=comms)
+    published(employee=withheld, period=march, unit=comms)
     withhold(withheld)
     drafter = EmployeeFactory(name="Penulis Draf")
     AssignmentFactory(employee=drafter, position=PositionFactory(unit=comms))
@@ -848,6 +860,16 @@ def test_no_public_page_file_or_feed_shows_a_nip_birth_date_or_withheld_name(
         "/unit/puskesmas/laporan.atom",
     }
     assert expected <= visited
+    # Where the withheld head's name would be, the office shows: on the unit page and as the
+    # evaluator of the unit's reports.
+    office = "Kepala Dinas Komunikasi dan Informatika"
+    assert office in pages["/unit/diskominfo/"][1]
+    evaluated = [
+        body
+        for url, (status, body) in pages.items()
+        if re.fullmatch(r"/laporan/\w+/2025/v1/", url) and "Staf diskominfo" in body
+    ]
+    assert evaluated and all(office in body for body in evaluated)
     assert any(re.fullmatch(r"/laporan/\w+/2025/v2/", url) for url in visited)
     assert any(re.fullmatch(r"/asn/\w+/", url) for url in visited)
     assert any(url.startswith("/laporan/?") and "unit=" in url for url in visited)
