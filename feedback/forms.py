@@ -119,8 +119,8 @@ class SubmissionForm(forms.Form):
         label=_("Ditujukan kepada"),
         widget=QuickSelect,
         help_text=_(
-            "Untuk masukan tentang seorang pegawai atau laporannya, buka halaman pegawai atau "
-            "laporan itu dan pilih «Kirim masukan»."
+            "Untuk masukan tentang seorang pegawai atau laporannya, seleksi terbuka, forum warga "
+            "atau komitmen, buka halamannya dan pilih «Kirim masukan»."
         ),
     )
     subject = forms.CharField(label=_("Judul"), min_length=5, max_length=150)

@@ -216,6 +216,8 @@ def test_an_unknown_subject_in_the_public_list_is_said_and_ignored(client, value
     assert response.status_code == 200
     if value != "forum:":
         assert "tidak ditemukan; filter diabaikan" in response.content.decode()
+        # the form does not carry the bad value into the next search
+        assert 'name="tentang"' not in response.content.decode()
     assert len(response.context["submissions"]) == 1
 
 
