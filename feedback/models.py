@@ -373,6 +373,42 @@ class Submission(models.Model):
         return self.name if self.privacy == Privacy.PUBLIK else ""
 
 
+def exactly_one(*fields: str) -> Q:
+    """A check that exactly one of the nullable `fields` is filled."""
+    return Q(
+        *[
+            Q(**{field: name != chosen for field, name in ((f"{n}__isnull", n) for n in fields)})
+            for chosen in fields
+        ],
+        _connector=Q.OR,
+    )
+
+
+class SubmissionLink(models.Model):
+    """What a later app keeps to say what a submission is about (see feedback.targets).
+
+    The app's subclass adds one nullable foreign key per target type it registers, lists them
+    in `target_fields`, and checks with exactly_one() that one is filled. The submission
+    reaches its link as `<app_label>_link`.
+    """
+
+    submission = models.OneToOneField(
+        Submission,
+        verbose_name=_("masukan"),
+        on_delete=models.CASCADE,
+        related_name="%(app_label)s_link",
+    )
+
+    target_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        filled = (getattr(self, name) for name in self.target_fields)
+        return str(next((target for target in filled if target is not None), ""))
+
+
 @audited()
 class TimelineEvent(models.Model):
     """One line of a submission's timeline; public lines are shown on the status page."""

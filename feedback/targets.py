@@ -20,7 +20,7 @@ class LinkedTarget:
     type: str = ""  # a feedback.choices.TargetType value
     param: str = ""  # the query parameter of a link preselecting it: /masukan/kirim/?forum=…
     noun = ""  # what the object is, under its name on the form: "forum warga"
-    link_name: str = ""  # the link model's accessor on Submission: "forum_link"
+    link_name: str = ""  # the link model's accessor on Submission: "forums_link"
     link_field: str = ""  # the object's field on the link model: "forum"
     privacy: tuple[str, ...] | None = None  # the privacy modes allowed; None: all of them
     privacy_note = ""  # why the modes are limited, shown on the form

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from feedback.models import SubmissionLink, exactly_one
 from forums.choices import CLOSED_COMMITMENT, CommitmentStatus, RegistrationStatus
 from personnel.audit import audited
 from personnel.models import Unit
@@ -306,17 +307,11 @@ class ForumAspiration(models.Model):
         return f"{self.forum}: {self.submission.subject}"
 
 
-class FeedbackLink(models.Model):
+class FeedbackLink(SubmissionLink):
     """Links a feedback submission to the forum or the commitment it is about (the feedback
     target lives here; see feedback.targets). Not an aspiration raised at a forum: that is a
     ForumAspiration."""
 
-    submission = models.OneToOneField(
-        "feedback.Submission",
-        verbose_name=_("masukan"),
-        on_delete=models.CASCADE,
-        related_name="forum_link",
-    )
     forum = models.ForeignKey(
         Forum,
         verbose_name=_("forum"),
@@ -334,16 +329,13 @@ class FeedbackLink(models.Model):
         related_name="feedback_links",
     )
 
+    target_fields = ("forum", "commitment")
+
     class Meta:
         verbose_name = _("masukan tentang forum atau komitmen")
         verbose_name_plural = _("masukan tentang forum atau komitmen")
         constraints = [
             models.CheckConstraint(
-                condition=Q(forum__isnull=False, commitment__isnull=True)
-                | Q(forum__isnull=True, commitment__isnull=False),
-                name="forum_feedback_one_target",
+                condition=exactly_one("forum", "commitment"), name="forum_feedback_one_target"
             )
         ]
-
-    def __str__(self):
-        return str(self.forum or self.commitment)

@@ -15,7 +15,7 @@ class ForumTarget(LinkedTarget):
     type = TargetType.FORUM
     param = "forum"
     noun = _("forum warga")
-    link_name = "forum_link"
+    link_name = "forums_link"
     link_field = "forum"
 
     def resolve(self, key):
@@ -41,7 +41,7 @@ class CommitmentTarget(LinkedTarget):
     type = TargetType.COMMITMENT
     param = "komitmen"
     noun = _("komitmen")
-    link_name = "forum_link"
+    link_name = "forums_link"
     link_field = "commitment"
 
     def resolve(self, key):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from feedback.models import SubmissionLink, exactly_one
 from personnel.audit import audited
 from personnel.models import Employee, Position, Unit
 from selection.choices import STAGE_ORDER, Outcome, PanelRole, StageKind
@@ -378,16 +379,10 @@ class CandidateInput(models.Model):
         return f"{self.candidate} ({self.created_at:%d-%m-%Y})"
 
 
-class FeedbackLink(models.Model):
+class FeedbackLink(SubmissionLink):
     """Links a feedback submission to the selection or the candidate it is about (the
     feedback target lives here; see feedback.targets)."""
 
-    submission = models.OneToOneField(
-        "feedback.Submission",
-        verbose_name=_("masukan"),
-        on_delete=models.CASCADE,
-        related_name="selection_link",
-    )
     selection = models.ForeignKey(
         Selection,
         verbose_name=_("seleksi"),
@@ -405,16 +400,14 @@ class FeedbackLink(models.Model):
         related_name="feedback_links",
     )
 
+    target_fields = ("selection", "candidate")
+
     class Meta:
         verbose_name = _("masukan tentang seleksi")
         verbose_name_plural = _("masukan tentang seleksi")
         constraints = [
             models.CheckConstraint(
-                condition=Q(selection__isnull=False, candidate__isnull=True)
-                | Q(selection__isnull=True, candidate__isnull=False),
+                condition=exactly_one("selection", "candidate"),
                 name="selection_feedback_one_target",
             )
         ]
-
-    def __str__(self):
-        return str(self.selection or self.candidate)

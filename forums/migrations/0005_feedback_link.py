@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('commitment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='feedback_links', to='forums.commitment', verbose_name='komitmen')),
                 ('forum', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='feedback_links', to='forums.forum', verbose_name='forum')),
-                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='forum_link', to='feedback.submission', verbose_name='masukan')),
+                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_link', to='feedback.submission', verbose_name='masukan')),
             ],
             options={
                 'verbose_name': 'masukan tentang forum atau komitmen',

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('candidate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='feedback_links', to='selection.candidate', verbose_name='calon')),
                 ('selection', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='feedback_links', to='selection.selection', verbose_name='seleksi')),
-                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='selection_link', to='feedback.submission', verbose_name='masukan')),
+                ('submission', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_link', to='feedback.submission', verbose_name='masukan')),
             ],
             options={
                 'verbose_name': 'masukan tentang seleksi',

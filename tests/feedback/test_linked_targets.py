@@ -75,7 +75,7 @@ def test_a_resident_sends_feedback_from_a_forum_page_and_the_forum_keeps_the_lin
     submission = Submission.objects.get()
     assert submission.target_type == "forum"
     assert (submission.unit, submission.employee, submission.report) == (None, None, None)
-    assert submission.forum_link.forum == forum
+    assert submission.forums_link.forum == forum
     assert submission.target == forum
 
 
@@ -171,6 +171,12 @@ def test_the_database_refuses_a_link_to_a_forum_and_a_commitment_at_once():
         ForumLink.objects.create(
             submission=submission, forum=ForumFactory(), commitment=CommitmentFactory()
         )
+
+
+def test_the_database_refuses_a_link_to_nothing():
+    submission = make_submission(target_type="seleksi")
+    with pytest.raises(IntegrityError):
+        SelectionLink.objects.create(submission=submission)
 
 
 def test_the_database_refuses_a_forum_submission_that_names_a_unit():
