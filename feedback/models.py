@@ -329,6 +329,11 @@ class Submission(models.Model):
             models.CheckConstraint(
                 condition=~Q(duplicate_of=models.F("pk")), name="submission_not_own_duplicate"
             ),
+            # What residents say about a person competing for a post is never published.
+            models.CheckConstraint(
+                condition=~Q(target_type=TargetType.CANDIDATE) | Q(privacy=Privacy.RAHASIA),
+                name="submission_candidate_confidential",
+            ),
         ]
         indexes = [
             models.Index(fields=["body_hash", "created_at"], name="submission_body_hash"),

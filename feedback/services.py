@@ -321,7 +321,7 @@ def moderation_unhide(*, submission: Submission, by) -> Submission:
 
 def suggested_units(submission: Submission) -> list:
     """The units a moderator most likely routes to: the unit addressed, or the unit that owns
-    a linked target (a commitment's responsible unit, a forum's area, a selection's agency)."""
+    a linked target (a commitment's responsible unit, a forum's area)."""
     if submission.unit_id:
         return [submission.unit]
     linked = targets.get(submission.target_type)

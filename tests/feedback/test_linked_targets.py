@@ -173,6 +173,11 @@ def test_the_database_refuses_a_link_to_a_forum_and_a_commitment_at_once():
         )
 
 
+def test_the_database_refuses_feedback_on_a_candidate_that_is_not_confidential():
+    with pytest.raises(IntegrityError):
+        make_submission(target_type="kandidat", privacy="anonim")
+
+
 def test_the_database_refuses_a_link_to_nothing():
     submission = make_submission(target_type="seleksi")
     with pytest.raises(IntegrityError):
