@@ -50,21 +50,27 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, *, fields, trigram_fields=(), also=""):
-    """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling."""
-    condition = Q(search_document=query(terms, also))
+def matching(queryset, terms: str, *, fields=(), stored="", trigram_fields=(), also=""):
+    """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling.
+
+    `stored` names a tsvector column the table keeps (a generated column) to match instead of
+    computing the document from `fields` row by row.
+    """
+    condition = Q(**{stored or "search_document": query(terms, also)})
     for field in trigram_fields:
         condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
+    if stored:
+        return queryset.filter(condition)
     return queryset.alias(search_document=document(*fields)).filter(condition)
 
 
-def rank(terms: str, *, fields, trigram_fields=(), exact_field, also=""):
+def rank(terms: str, *, fields=(), stored="", trigram_fields=(), exact_field, also=""):
     """Exact match first, then full-text rank plus trigram similarity."""
     score = Case(
         When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
-    ) + SearchRank(document(*fields), query(terms, also))
+    ) + SearchRank(F(stored) if stored else document(*fields), query(terms, also))
     for field in trigram_fields:
         score += TrigramStrictWordSimilarity(Value(terms), field)
     return score
