@@ -1,16 +1,31 @@
 """Figures in tables: a count, or the mark of a count hidden to protect privacy.
 
 Filters rather than includes: these sit in every cell of the larger tables (the city
-dashboard has hundreds), where an include per cell cost a template render per cell.
+dashboard has hundreds), where an include per cell cost a template render per cell. For the
+same reason they format numbers themselves, with the active language's thousands separator,
+instead of going through intcomma and floatformat (which look up the locale's formats at
+every call); the output is the same (tests/reports/test_template_filters.py).
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
-from django.template.defaultfilters import floatformat
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
 register = template.Library()
+ONE = Decimal(1)
+
+
+def grouped(value: int) -> str:
+    """12345 as 12.345 in Indonesian, 12,345 in English (what intcomma writes)."""
+    return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
+
+
+def whole_percent(share) -> str:
+    """A share rounded half up to a whole number (what floatformat:0 writes for 0–100)."""
+    return str(int(Decimal(repr(float(share))).quantize(ONE, rounding=ROUND_HALF_UP)))
 
 
 @register.filter
@@ -21,7 +36,7 @@ def count(value):
             '<abbr class="suppressed" title="{}">×</abbr>',
             gettext("disembunyikan untuk melindungi privasi"),
         )
-    return intcomma(value)
+    return grouped(value)
 
 
 @register.filter
@@ -29,6 +44,6 @@ def count_and_share(cell):
     """A cell of a predikat table: its count and, when there is one, its share in percent."""
     if cell.value and cell.share is not None:
         return format_html(
-            '{} <small class="share">({}%)</small>', count(cell.value), floatformat(cell.share, 0)
+            '{} <small class="share">({}%)</small>', grouped(cell.value), whole_percent(cell.share)
         )
     return count(cell.value)

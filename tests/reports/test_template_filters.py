@@ -2,9 +2,13 @@
 
 from types import SimpleNamespace
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.defaultfilters import floatformat
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from portal.templatetags.figures import count, count_and_share
+from portal.templatetags.figures import count, count_and_share, whole_percent
 from reports.templatetags.reports import predikat_badge
 
 
@@ -35,3 +39,21 @@ def test_a_cell_shows_its_share_only_beside_a_count():
     )
     assert count_and_share(SimpleNamespace(value=0, share=0.0)) == "0"
     assert "suppressed" in count_and_share(SimpleNamespace(value=None, share=None))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.integers(min_value=0, max_value=10**9),
+    part_and_total=st.integers(min_value=1, max_value=10**6).flatmap(
+        lambda total: st.tuples(st.integers(min_value=0, max_value=total), st.just(total))
+    ),
+    language=st.sampled_from(["id", "en"]),
+)
+def test_the_cell_filters_write_what_intcomma_and_floatformat_write(
+    value, part_and_total, language
+):
+    part, total = part_and_total
+    share = part * 100 / total  # as reports.performance.Row.columns computes it
+    with translation.override(language):
+        assert count(value) == intcomma(value)
+        assert whole_percent(share) == floatformat(share, 0)
