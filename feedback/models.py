@@ -389,12 +389,24 @@ def exactly_one(*fields: str) -> Q:
     )
 
 
+def link_target(model, verbose_name):
+    """One kind of object a SubmissionLink may point to: a nullable key, kept while feedback
+    points to it."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_links",
+    )
+
+
 class SubmissionLink(models.Model):
     """What a later app keeps to say what a submission is about (see feedback.targets).
 
-    The app's subclass adds one nullable foreign key per target type it registers, lists them
-    in `target_fields`, and checks with exactly_one() that one is filled. The submission
-    reaches its link as `<app_label>_link`.
+    The app's subclass adds one link_target() per target type it registers and checks with
+    exactly_one() that one is filled. The submission reaches its link as `<app_label>_link`.
     """
 
     submission = models.OneToOneField(
@@ -404,14 +416,13 @@ class SubmissionLink(models.Model):
         related_name="%(app_label)s_link",
     )
 
-    target_fields: tuple[str, ...] = ()
-
     class Meta:
         abstract = True
 
     def __str__(self):
-        filled = (getattr(self, name) for name in self.target_fields)
-        return str(next((target for target in filled if target is not None), ""))
+        keys = (field for field in self._meta.concrete_fields if field.many_to_one)
+        filled = (getattr(self, key.name) for key in keys if getattr(self, key.attname))
+        return str(next(filled, ""))
 
 
 @audited()

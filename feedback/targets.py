@@ -8,7 +8,18 @@ row of its own pointing to the submission (written in the same transaction as th
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ObjectDoesNotExist
+
+from feedback.choices import TARGET_FIELDS
+
+ID = re.compile(r"[0-9]{1,12}")
+
+
+def id_in(key: str) -> int | None:
+    """The row id a link's parameter carries, or None when it is not one."""
+    return int(key) if ID.fullmatch(key) else None
 
 
 class LinkedTarget:
@@ -57,7 +68,7 @@ _registry: dict[str, LinkedTarget] = {}
 
 
 def register(target: LinkedTarget) -> None:
-    if not target.type or not target.param or target.type in {"unit", "pegawai", "laporan"}:
+    if not target.type or not target.param or TARGET_FIELDS.get(target.type):
         raise ValueError(f"a linked target needs its own type and parameter: {target!r}")
     _registry[target.type] = target
 

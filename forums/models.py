@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import SubmissionLink, exactly_one
+from feedback.models import SubmissionLink, exactly_one, link_target
 from forums.choices import CLOSED_COMMITMENT, CommitmentStatus, RegistrationStatus
 from personnel.audit import audited
 from personnel.models import Unit
@@ -312,24 +312,8 @@ class FeedbackLink(SubmissionLink):
     target lives here; see feedback.targets). Not an aspiration raised at a forum: that is a
     ForumAspiration."""
 
-    forum = models.ForeignKey(
-        Forum,
-        verbose_name=_("forum"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="feedback_links",
-    )
-    commitment = models.ForeignKey(
-        Commitment,
-        verbose_name=_("komitmen"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="feedback_links",
-    )
-
-    target_fields = ("forum", "commitment")
+    forum = link_target(Forum, _("forum"))
+    commitment = link_target(Commitment, _("komitmen"))
 
     class Meta:
         verbose_name = _("masukan tentang forum atau komitmen")

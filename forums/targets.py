@@ -1,14 +1,10 @@
 """A forum and a commitment as feedback targets (feedback.targets)."""
 
-import re
-
 from django.utils.translation import gettext_lazy as _
 
 from feedback.choices import TargetType
-from feedback.targets import LinkedTarget
+from feedback.targets import LinkedTarget, id_in
 from forums.models import Commitment, FeedbackLink, Forum
-
-NUMBER = re.compile(r"[0-9]{1,12}")
 
 
 class ForumTarget(LinkedTarget):
@@ -45,12 +41,13 @@ class CommitmentTarget(LinkedTarget):
     link_field = "commitment"
 
     def resolve(self, key):
-        if not NUMBER.fullmatch(key):
+        pk = id_in(key)
+        if pk is None:
             return None
         return (
             Commitment.objects.select_related("unit")
             .only("id", "title", "unit__id", "unit__code", "unit__name")
-            .filter(pk=int(key))
+            .filter(pk=pk)
             .first()
         )
 

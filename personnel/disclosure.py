@@ -40,9 +40,7 @@ def name_withheld(employee_ref: str = "pk") -> Exists:
     The model is looked up by name: reports comes after personnel and is not imported here.
     """
     withholding = apps.get_model("reports", "Withholding")
-    return Exists(
-        withholding.objects.filter(employee_id=OuterRef(employee_ref), lifted_at__isnull=True)
-    )
+    return Exists(withholding.objects.active().filter(employee_id=OuterRef(employee_ref)))
 
 
 @dataclass(frozen=True)

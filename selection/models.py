@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from feedback.models import SubmissionLink, exactly_one
+from feedback.models import SubmissionLink, exactly_one, link_target
 from personnel.audit import audited
 from personnel.models import Employee, Position, Unit
 from selection.choices import STAGE_ORDER, Outcome, PanelRole, StageKind
@@ -383,24 +383,8 @@ class FeedbackLink(SubmissionLink):
     """Links a feedback submission to the selection or the candidate it is about (the
     feedback target lives here; see feedback.targets)."""
 
-    selection = models.ForeignKey(
-        Selection,
-        verbose_name=_("seleksi"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="feedback_links",
-    )
-    candidate = models.ForeignKey(
-        Candidate,
-        verbose_name=_("calon"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="feedback_links",
-    )
-
-    target_fields = ("selection", "candidate")
+    selection = link_target(Selection, _("seleksi"))
+    candidate = link_target(Candidate, _("calon"))
 
     class Meta:
         verbose_name = _("masukan tentang seleksi")

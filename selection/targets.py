@@ -1,15 +1,11 @@
 """A selection and its publicly named candidates as feedback targets (feedback.targets)."""
 
-import re
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from feedback.choices import Privacy, TargetType
-from feedback.targets import LinkedTarget
+from feedback.targets import LinkedTarget, id_in
 from selection.models import Candidate, FeedbackLink, Selection
-
-NUMBER = re.compile(r"[0-9]{1,12}")
 
 
 class SelectionTarget(LinkedTarget):
@@ -50,13 +46,14 @@ class CandidateTarget(LinkedTarget):
     )
 
     def resolve(self, key):
-        if not NUMBER.fullmatch(key):
+        pk = id_in(key)
+        if pk is None:
             return None
         return (
             Candidate.objects.named_in_public()
             .select_related("selection")
             .only("id", "name", "registration_number", "selection__slug", "selection__title")
-            .filter(pk=int(key))
+            .filter(pk=pk)
             .first()
         )
 

@@ -142,20 +142,16 @@ class PlannedChange:
 
 
 @dataclass
-class ImportPlan:
+class ChangePlan:
+    """What an import found in a file, row by row: each row creates, updates or leaves a
+    record unchanged (the imports whose rows are such changes share it)."""
+
     rows_read: int = 0
-    creates: list[PlannedChange] = field(default_factory=list)
-    updates: list[PlannedChange] = field(default_factory=list)
-    unchanged: list[PlannedChange] = field(default_factory=list)
+    creates: list = field(default_factory=list)
+    updates: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    # What apply_import writes.
-    new_positions: list[Position] = field(default_factory=list)
-    new_employees: list[Employee] = field(default_factory=list)
-    changed_employees: list[Employee] = field(default_factory=list)
-    changed_fields: set[str] = field(default_factory=set)
-    ended_assignments: list[Assignment] = field(default_factory=list)
-    new_assignments: list[Assignment] = field(default_factory=list)
     applied: bool = False
 
     @property
@@ -163,14 +159,26 @@ class ImportPlan:
         return not self.errors
 
     def record_counts(self) -> dict[str, int]:
-        """The counts kept on the history row (PersonnelImport.COUNT_FIELDS)."""
+        """The counts kept on the history row (the history model's COUNT_FIELDS)."""
         return {
             "created_count": len(self.creates),
             "updated_count": len(self.updates),
             "unchanged_count": len(self.unchanged),
         }
 
-    def changes(self, limit: int | None = None) -> list[PlannedChange]:
-        """The rows that create or update an employee, in file order."""
+    def changes(self, limit: int | None = None) -> list:
+        """The rows that create or update a record, in file order."""
         rows = sorted(self.creates + self.updates, key=lambda change: change.row)
         return rows if limit is None else rows[:limit]
+
+
+@dataclass
+class ImportPlan(ChangePlan):
+    """A personnel file's changes (PlannedChange rows) and what apply_import writes."""
+
+    new_positions: list[Position] = field(default_factory=list)
+    new_employees: list[Employee] = field(default_factory=list)
+    changed_employees: list[Employee] = field(default_factory=list)
+    changed_fields: set[str] = field(default_factory=set)
+    ended_assignments: list[Assignment] = field(default_factory=list)
+    new_assignments: list[Assignment] = field(default_factory=list)
