@@ -6,6 +6,7 @@ filtering, never a server error.
 """
 
 from collections import defaultdict
+from itertools import groupby
 
 import django_filters
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
@@ -16,7 +17,8 @@ from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
 from portal.widgets import QuickSelect
 from reports.choices import PeriodKind, Predikat
-from reports.models import Period, Report
+from reports.models import Period, PublishedCount, Report
+from reports.paging import SegmentedRows, take
 
 ALL_PERIODS = "semua"
 NAME_IDS = 2000  # employees a name filter passes to the report query as a list of ids
@@ -133,6 +135,10 @@ class ReportFilter(django_filters.FilterSet):
         self.default_period = (annual or periods or [None])[0]
         self.periods = {period.code: period for period in periods}
         self.unit_ids = {unit.code: unit.pk for unit in units}
+        # In the database's own order of names, which the unit sort follows.
+        self.units_by_name = [
+            [unit.pk for unit in same] for _name, same in groupby(units, key=lambda u: u.name)
+        ]
         self.children = defaultdict(list)
         for unit in units:
             self.children[unit.parent_id].append(unit.pk)
@@ -224,6 +230,46 @@ class ReportFilter(django_filters.FilterSet):
         if "golongan" in data:
             filters["golongan"] = data["golongan"]
         return filters
+
+    def segmented(self, queryset) -> SegmentedRows | None:
+        """The filtered rows read one predikat or unit group at a time (reports.paging), when
+        the list is sorted by one of them and the published counts can size the groups."""
+        sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
+        key = sort.lstrip("-")
+        filters = self.count_filters() if key in ("predikat", "unit") else None
+        if filters is None:
+            return None
+        if key == "predikat":
+            groups, field = [[value] for value in PREDIKAT_RANK], "predikat"
+        else:
+            groups, field = self.units_by_name, "unit"
+        if sort.startswith("-"):
+            groups = groups[::-1]
+        counts = PublishedCount.objects.disclosed_by(field, **filters)
+        sizes = [sum(counts.get(value, 0) for value in group) for group in groups]
+
+        total = sum(sizes)
+
+        def part(piece):
+            size, end = sizes[piece.segment], piece.offset + piece.limit
+            rows = queryset.filter(**{f"{field}__in": groups[piece.segment]})
+            # A large group in name order, as the name index gives it: reaching row `end` walks
+            # about end * total / size names. A small one is cheaper sorted whole; its order
+            # then names the group first, which no index gives, so PostgreSQL sorts it.
+            walk = size * size > min(end, size - piece.offset) * total
+            order = ("employee__name", "pk") if walk else SORTS[sort]
+            return take(rows.order_by(*order), piece.offset, end, size)
+
+        def fetch(pieces):
+            if len(pieces) <= 2:
+                return [row for piece in pieces for row in part(piece)]
+            # The groups between the first and the last are whole and fit in the page: one
+            # query sorts their few rows.
+            inner = [value for piece in pieces[1:-1] for value in groups[piece.segment]]
+            middle = queryset.filter(**{f"{field}__in": inner}).order_by(*SORTS[sort])
+            return [*part(pieces[0]), *middle, *part(pieces[-1])]
+
+        return SegmentedRows(sizes, fetch)
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":

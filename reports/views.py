@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -24,6 +23,7 @@ from personnel.models import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH, Assignment, E
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
 from reports.models import BehaviourRating, Indicator, PublishedCount, Report, Withholding
+from reports.paging import NearerEnd
 
 PUBLIC_ID = re.compile(f"[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}")
 PERIOD_FIELDS = ("code", "kind", "year", "number", "start", "end")
@@ -93,18 +93,6 @@ def report_page(queryset):
     )
 
 
-class KnownCountPaginator(Paginator):
-    """A paginator told its total (None: it counts the rows itself)."""
-
-    def __init__(self, object_list, per_page, *, count=None, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return super().count if self.known_count is None else self.known_count
-
-
 class ReportListView(FilterView):
     template_name = "reports/report_list.html"
     filterset_class = ReportFilter
@@ -120,11 +108,17 @@ class ReportListView(FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        # The total comes from the published counts (a few rows) instead of COUNT(*) over a
-        # period's ~100,000 reports, whenever the filters allow it.
-        filters = self.filterset.count_filters()
-        known = None if filters is None else PublishedCount.objects.disclosed_total(**filters)
-        return KnownCountPaginator(queryset, per_page, count=known, **kwargs)
+        rows = self.filterset.segmented(queryset)
+        if rows is None:
+            # The total comes from the published counts (a few rows) instead of COUNT(*) over
+            # a period's ~100,000 reports, whenever the filters allow it.
+            filters = self.filterset.count_filters()
+            if filters is None:
+                rows = NearerEnd(queryset, queryset.count(), from_counts=False)
+            else:
+                total = PublishedCount.objects.disclosed_total(**filters)
+                rows = NearerEnd(queryset, total, from_counts=True)
+        return Paginator(rows, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         """Like ListView's, but a page number that is not a page shows the nearest one."""

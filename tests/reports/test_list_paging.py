@@ -1,0 +1,162 @@
+"""The report list's pages read from the nearer end and, sorted by predikat or unit, one group at
+a time (reports.paging): every page must hold exactly the rows the plain sorted query gives."""
+
+import datetime
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
+
+from personnel.models import Employee, Unit
+from reports.choices import PREDIKAT_MATRIX
+from reports.filters import SORTS, predikat_rank
+from reports.models import Report, Withholding
+from reports.paging import NearerEnd, pieces, take
+from reports.views import ReportListView
+from tests.factories import EmployeeFactory, PeriodFactory, UnitFactory, UserFactory
+
+LIST = reverse("reports:report-list")
+PER_PAGE = 3
+RATINGS = {predikat: pair for pair, predikat in PREDIKAT_MATRIX.items()}
+
+
+@given(
+    sizes=st.lists(st.integers(0, 6), max_size=8),
+    start=st.integers(0, 60),
+    length=st.integers(0, 10),
+)
+def test_pieces_cover_exactly_the_rows_of_the_slice(sizes, start, length):
+    rows = [(group, n) for group, size in enumerate(sizes) for n in range(size)]
+    covered = [
+        (piece.segment, piece.offset + n)
+        for piece in pieces(sizes, start, start + length)
+        for n in range(piece.limit)
+    ]
+    assert covered == rows[start : start + length]
+
+
+@pytest.mark.django_db
+def test_taking_from_the_nearer_end_gives_the_same_rows_as_slicing():
+    for name in "BACBACB":
+        UnitFactory(name=name)
+    rows = Unit.objects.order_by("name", "pk")
+    everything = list(rows)
+    for start, stop in itertools.combinations_with_replacement(range(8), 2):
+        assert take(rows, start, stop, 7) == everything[start:stop], (start, stop)
+
+
+def test_a_stand_in_list_takes_only_slices_of_consecutive_rows():
+    rows = NearerEnd(None, 10, from_counts=True)
+    with pytest.raises(TypeError):
+        rows[3]
+    with pytest.raises(TypeError):
+        rows[0:6:2]
+    assert rows[10:20] == []
+
+
+# ------------------------------------------------------------------ the list, page by page
+
+
+@pytest.fixture
+def city(db):
+    """A period whose reports fall in groups of very different sizes, like a real city's."""
+    root = UnitFactory(code="pemkot", name="Pemerintah Kota", kind="pemkot")
+    big = UnitFactory(code="disdik", name="Dinas Pendidikan", parent=root)
+    school = UnitFactory(code="sd-1", name="SD Negeri 1", parent=big)
+    units = [big, big, big, big, big, big, school, school]
+    # Two units with one name (a Sekretariat under two OPD) sort together, by employee name.
+    units += [UnitFactory(name="Sekretariat", parent=root) for _ in range(2)]
+    units += [UnitFactory(name=f"Kecamatan {n}", parent=root) for n in range(4)]
+    predikat = itertools.cycle(
+        ["baik", "baik", "sangat_baik", "baik", "kurang", "baik", "butuh_perbaikan"]
+    )
+    period = PeriodFactory(kind="tahunan", year=2025, number=1)
+    names = itertools.cycle(["Rina", "Andi", "Budi", "Citra", "Dewi", "Eko", "Fajar"])
+    employees = Employee.objects.bulk_create(
+        EmployeeFactory.build(name=f"{next(names)} {n % 4}") for n in range(len(units) + 4)
+    )
+    units += [big, school, units[-1], root]
+    now = timezone.now()
+    reports = []
+    for n, (employee, unit) in enumerate(zip(employees, units, strict=True)):
+        value = next(predikat)
+        hasil, perilaku = RATINGS[value]
+        reports.append(
+            Report(
+                employee=employee,
+                period=period,
+                unit=unit,
+                position_title="Guru",
+                jabatan_type="fungsional",
+                golongan=employee.golongan,
+                hasil_kerja=hasil,
+                perilaku=perilaku,
+                predikat=value,
+                status="published",
+                published_at=now - datetime.timedelta(hours=n % 5),
+            )
+        )
+    Report.objects.bulk_create(reports)
+    Withholding.objects.create(
+        employee=employees[3], reason="Uji konsekuensi PPID", decided_by=UserFactory()
+    )
+    return period
+
+
+def expected(sort, **filters):
+    rows = Report.objects.disclosed().filter(**filters).annotate(predikat_rank=predikat_rank())
+    return [report.pk for report in rows.order_by(*SORTS[sort])]
+
+
+def every_page(client, params):
+    shown, number = [], 1
+    while True:
+        response = client.get(LIST, {**params, "page": number})
+        assert response.status_code == 200
+        page = response.context["page_obj"]
+        shown += [report.pk for report in page.object_list]
+        if not page.has_next():
+            return shown, page.paginator.count
+        number += 1
+
+
+@pytest.mark.parametrize("sort", list(SORTS))
+@pytest.mark.parametrize("filters", [{}, {"unit": "disdik"}, {"predikat": "baik"}])
+def test_every_page_holds_exactly_the_rows_of_the_sorted_list(
+    client, city, monkeypatch, sort, filters
+):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    query = {"unit": "unit__code__in", "predikat": "predikat"}
+    where = {query[name]: value for name, value in filters.items()}
+    if "unit" in filters:
+        where["unit__code__in"] = ["disdik", "sd-1"]
+    rows = expected(sort, period=city, **where)
+    shown, total = every_page(client, {"urut": sort, **filters})
+    assert shown == rows
+    assert total == len(rows)
+
+
+def test_a_page_spanning_many_small_groups_reads_them_in_at_most_three_queries(
+    client, city, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(ReportListView, "paginate_by", 6)
+    # periods, units, counts by unit, the first group's part, the whole groups, the last part
+    with django_assert_max_num_queries(6):
+        response = client.get(LIST, {"urut": "-unit"})
+    rows = expected("-unit", period=city)
+    assert [report.pk for report in response.context["reports"]] == rows[:6]
+
+
+def test_a_late_page_is_read_backwards_from_the_end(client, city, monkeypatch):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    name_order = '"personnel_employee"."name" {}, "reports_report"."id" {}'
+    for page, direction in ((1, "ASC"), (9999, "DESC")):
+        with CaptureQueriesContext(connection) as captured:
+            client.get(LIST, {"page": page})
+        assert name_order.format(direction, direction) in captured.captured_queries[-1]["sql"]
+        assert "OFFSET" not in captured.captured_queries[-1]["sql"]
