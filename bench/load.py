@@ -81,6 +81,8 @@ print(unit.code)
         ("report list /laporan/", "/laporan/"),
         ("report list, filtered", f"/laporan/?unit={unit}&predikat=baik&urut=-terbit"),
         ("report list, name search", "/laporan/?q=siti&page=2"),
+        ("report list by predikat", "/laporan/?urut=predikat"),
+        ("report list, a page deep", "/laporan/?urut=-unit&page=1500"),
         ("report page", report),
         ("employee page", employee),
         ("unit performance", unit_page),
@@ -172,9 +174,12 @@ def machine(env: dict) -> str:
         cwd=ROOT, env=env, capture_output=True, text=True,
     ).stdout.strip().splitlines()[-1:]  # fmt: skip
     load = os.getloadavg()
+    shared = env.get("DJANGO_CACHE_URL")
+    cache = f"in Redis ({shared})" if shared else "in each worker's memory"
     return (
         f"{os.cpu_count()} cores ({cpu}), {ram:.0f} GiB RAM, PostgreSQL {' '.join(pg)}, "
-        f"Python {platform.python_version()}, load average before the run {load[0]:.2f}"
+        f"Python {platform.python_version()}, load average before the run {load[0]:.2f}, "
+        f"page cache {cache}"
     )
 
 
