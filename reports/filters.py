@@ -247,7 +247,6 @@ class ReportFilter(django_filters.FilterSet):
             groups = groups[::-1]
         counts = PublishedCount.objects.disclosed_by(field, **filters)
         sizes = [sum(counts.get(value, 0) for value in group) for group in groups]
-
         total = sum(sizes)
 
         def part(piece):

@@ -9,9 +9,10 @@ Sorted by predikat, a period's list is five groups one after the other (Sangat B
 …), each in name order; sorted by unit, it is the units' groups in the order of their names.
 Sorting the whole period's ~100,000 reports to show fifty of them took PostgreSQL 0.4 s for the
 first page. The published counts (reports.PublishedCount) say how many reports each group has
-under the list's filters, so the rows of a page are found in the one or two groups the page
-spans: a predikat group is read in name order, which the name index gives without sorting, and
-a page of units sorts only the few units it shows.
+under the list's filters, so the rows of a page are found in the groups the page spans: a
+large group in name order, which the name index gives without sorting, a small one sorted
+whole, and the whole groups between a page's first and last in one query (ReportFilter
+.segmented()).
 
 `NearerEnd` and `SegmentedRows` stand in for the queryset under Django's Paginator: they know
 their length (from the counts, or one COUNT) and answer a slice with the rows of that slice. A
@@ -57,7 +58,7 @@ def take(rows, start: int, stop: int, size: int) -> list:
 class NearerEnd:
     """An ordered queryset of known size whose slices are read from the nearer end."""
 
-    ordered = True
+    ordered = True  # for Paginator's check: the queryset is
 
     def __init__(self, rows, size: int, *, from_counts: bool):
         self.rows, self.size = rows, size
