@@ -11,6 +11,7 @@ from itertools import groupby
 import django_filters
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
@@ -135,10 +136,7 @@ class ReportFilter(django_filters.FilterSet):
         self.default_period = (annual or periods or [None])[0]
         self.periods = {period.code: period for period in periods}
         self.unit_ids = {unit.code: unit.pk for unit in units}
-        # In the database's own order of names, which the unit sort follows.
-        self.units_by_name = [
-            [unit.pk for unit in same] for _name, same in groupby(units, key=lambda u: u.name)
-        ]
+        self.units = units  # in the database's own order of names, which the unit sort follows
         self.children = defaultdict(list)
         for unit in units:
             self.children[unit.parent_id].append(unit.pk)
@@ -230,6 +228,11 @@ class ReportFilter(django_filters.FilterSet):
         if "golongan" in data:
             filters["golongan"] = data["golongan"]
         return filters
+
+    @cached_property
+    def units_by_name(self) -> list[list[int]]:
+        """The units' ids, grouped by name, in the order of the names (the unit sort)."""
+        return [[unit.pk for unit in same] for _name, same in groupby(self.units, lambda u: u.name)]
 
     def segmented(self, queryset) -> SegmentedRows | None:
         """The filtered rows read one predikat or unit group at a time (reports.paging), when

@@ -769,6 +769,17 @@ class SkpImport(ImportRecord):
         permissions = [("import_skp", _("Dapat mengimpor hasil penilaian SKP dari berkas"))]
 
 
+def withheld_published(**filters):
+    """The published reports, under `filters`, of employees whose reports are withheld: what
+    the counts include and the public totals leave out."""
+    return (
+        Report.objects.published()
+        .filter(**filters)
+        .filter(Exists(Withholding.objects.active().filter(employee_id=OuterRef("employee_id"))))
+        .order_by()
+    )
+
+
 class PublishedCountQuerySet(models.QuerySet):
     def disclosed_by(self, field: str, **filters) -> dict:
         """`disclosed_total()` for each value of `field` (predikat or unit), in one query.
@@ -778,14 +789,7 @@ class PublishedCountQuerySet(models.QuerySet):
         out.
         """
         counted = self.filter(**filters).order_by().values(field).annotate(n=models.Sum("total"))
-        withheld = (
-            Report.objects.published()
-            .filter(**filters)
-            .filter(employee_id__in=Withholding.objects.active().values("employee_id"))
-            .order_by()
-            .values(field)
-            .annotate(n=models.Count("*") * -1)
-        )
+        withheld = withheld_published(**filters).values(field).annotate(n=models.Count("*") * -1)
         totals = Counter()
         for row in counted.union(withheld, all=True):
             totals[row[field]] += row["n"]
@@ -799,15 +803,7 @@ class PublishedCountQuerySet(models.QuerySet):
         period, unit, predikat, jabatan_type and golongan, the fields both tables have.
         """
         withheld = (
-            Report.objects.published()
-            .filter(**filters)
-            .filter(
-                Exists(Withholding.objects.active().filter(employee_id=OuterRef("employee_id")))
-            )
-            .order_by()
-            .values("status")
-            .annotate(n=models.Count("*"))
-            .values("n")
+            withheld_published(**filters).values("status").annotate(n=models.Count("*")).values("n")
         )
         return self.filter(**filters).aggregate(
             n=Coalesce(models.Sum("total"), 0) - Coalesce(models.Subquery(withheld), 0)
