@@ -155,20 +155,33 @@ class Summary:
         return self.count >= MINIMUM
 
 
-def summary(**target) -> Summary:
-    """Confirmed assessments of the last four quarters of one target (`unit=` or `employee=`):
-    one query."""
-    since = timezone.now() - timedelta(days=365)
-    rows = list(
+def summary_since():
+    """The start of the four quarters a summary covers."""
+    return timezone.now() - timedelta(days=365)
+
+
+def rating_counts(since, **target):
+    """[{rating, n}] of one target's confirmed assessments since `since` (target may be an
+    OuterRef, for a page that reads them in its own query)."""
+    return (
         Assessment.objects.confirmed()
         .filter(confirmed_at__gte=since, **target)
         .values("rating")
         .annotate(n=Count("pk"))
         .order_by()
     )
+
+
+def summary_of(rows) -> Summary:
     counts = Counter({row["rating"]: row["n"] for row in rows})
     total = sum(counts.values())
     if total < MINIMUM:
         return Summary(count=total)
     average = sum(stars * n for stars, n in counts.items()) / total
     return Summary(total, average, [(stars, counts.get(stars, 0)) for stars in range(5, 0, -1)])
+
+
+def summary(**target) -> Summary:
+    """Confirmed assessments of the last four quarters of one target (`unit=` or `employee=`):
+    one query."""
+    return summary_of(rating_counts(summary_since(), **target))

@@ -125,6 +125,12 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pgtrigger.ignore
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
     "DJANGO_DB_DISABLE_SERVER_SIDE_CURSORS", "0"
 ) in ("1", "true", "yes")
+# The few lookups by key of the public pages (portal/prepared.py) are prepared statements, which
+# psycopg allows only when the threshold is a number. Django's own cursors bind on the client and
+# are never prepared, so no other query is. DJANGO_DB_PREPARE=0 turns it off (pgbouncer before
+# 1.21, or without max_prepared_statements): the same single queries, planned every time.
+if os.environ.get("DJANGO_DB_PREPARE", "1") in ("1", "true", "yes"):
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 1_000_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,28 +5,59 @@ leave out drafts and withheld employees, and `public_employee_fields()` keeps th
 date and contact data out of memory, so no template can show them by mistake.
 """
 
+import datetime
 import re
 from collections import Counter
 from itertools import pairwise
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from feedback import assessments
+from feedback.assessments import rating_counts, summary_of
 from personnel.choices import PNS_GOLONGAN, JabatanType
 from personnel.disclosure import name_withheld, public_employee_fields
-from personnel.models import PUBLIC_ID_ALPHABET, PUBLIC_ID_LENGTH, Assignment, Employee
+from personnel.models import (
+    PUBLIC_ID_ALPHABET,
+    PUBLIC_ID_LENGTH,
+    Assignment,
+    Employee,
+    Position,
+    Unit,
+)
+from portal.prepared import PreparedQuery, instance, instances
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
-from reports.models import BehaviourRating, Indicator, PublishedCount, Report, Withholding
+from reports.models import (
+    BehaviourRating,
+    Indicator,
+    Period,
+    PublishedCount,
+    Report,
+)
 from reports.paging import NearerEnd
+from training.figures import jp_rows, jp_years
 
 PUBLIC_ID = re.compile(f"[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}")
 PERIOD_FIELDS = ("code", "kind", "year", "number", "start", "end")
+INDICATOR_PAGE_FIELDS = ("id", "kind", "rhk", "aspect", "iki", "target", "realisasi", "feedback")
+BEHAVIOUR_PAGE_FIELDS = ("id", "value", "rating", "notes", "leader_expectation")
+VERSION_PAGE_FIELDS = (
+    "id",
+    "version",
+    "status",
+    "published_at",
+    "withdrawn_at",
+    "correction_reason",
+    "withdrawal_reason",
+)
 REPORT_PAGE_FIELDS = (
     "id",
     "version",
@@ -47,6 +78,24 @@ REPORT_PAGE_FIELDS = (
     "unit__name",
     *public_employee_fields("employee__"),
     *public_employee_fields("evaluator__"),
+)
+CURRENT_POSITION_FIELDS = (
+    "position__id",
+    "position__title",
+    "position__unit__id",
+    "position__unit__code",
+    "position__unit__name",
+)
+EMPLOYEE_REPORT_FIELDS = (
+    "id",
+    "version",
+    "predikat",
+    "position_title",
+    "published_at",
+    *(f"period__{field}" for field in ("id", *PERIOD_FIELDS)),
+    "unit__id",
+    "unit__code",
+    "unit__name",
 )
 # Lowest first, for the trend's vertical axis.
 PREDIKAT_SCALE = (
@@ -78,19 +127,51 @@ def evaluator_title():
     )
 
 
-def report_page(queryset):
-    """The shape of one report page: the report with its indicators and behaviour ratings."""
+def json_rows(queryset, *fields):
+    """The rows of `queryset` as one array of JSON objects, for a column of the outer query."""
+    return ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
+
+
+def report_page_values(public_id: str, period: str, version: int):
+    """One report page in one row: the report, its people, period and unit, and as JSON arrays
+    its indicators (RHK utama first), its behaviour ratings and every public version."""
+    versions = Report.objects.public().filter(
+        employee_id=OuterRef("employee_id"), period_id=OuterRef("period_id")
+    )
     return (
-        queryset.select_related("employee", "evaluator", "period", "unit")
-        .only(*REPORT_PAGE_FIELDS)
+        Report.objects.public()
+        .not_withheld()
+        .filter(employee__public_id=public_id, period__code=period, version=version)
         .annotate(
-            evaluator_title=evaluator_title(), evaluator_withheld=name_withheld("evaluator_id")
+            evaluator_title=evaluator_title(),
+            evaluator_withheld=name_withheld("evaluator_id"),
+            indicator_rows=json_rows(
+                Indicator.objects.filter(report=OuterRef("pk")).order_by("order", "id"),
+                *INDICATOR_PAGE_FIELDS,
+            ),
+            behaviour_rows=json_rows(
+                BehaviourRating.objects.filter(report=OuterRef("pk")).order_by("id"),
+                *BEHAVIOUR_PAGE_FIELDS,
+            ),
+            version_rows=json_rows(versions.order_by("version"), *VERSION_PAGE_FIELDS),
         )
-        .prefetch_related(
-            Prefetch("indicators", queryset=Indicator.objects.order_by("order", "id")),
-            Prefetch("behaviours", queryset=BehaviourRating.objects.order_by("id")),
+        .values(
+            *REPORT_PAGE_FIELDS,
+            "period__id",
+            "unit__id",
+            "evaluator_title",
+            "evaluator_withheld",
+            "indicator_rows",
+            "behaviour_rows",
+            "version_rows",
         )
     )
+
+
+# Compiled once per process; PostgreSQL plans it once per connection (portal/prepared.py).
+# The examples are values no report has (versions stop at 32,767, a smallint).
+REPORT_PAGE = PreparedQuery(report_page_values, "\x1fpublic_id", "\x1fperiod", 32_761)
+MAX_VERSION = 32_767
 
 
 class ReportListView(FilterView):
@@ -149,51 +230,52 @@ class ReportListView(FilterView):
         }
 
 
-class ReportDetailView(DetailView):
+class ReportDetailView(TemplateView):
+    """One version of one report, read in one prepared query (`REPORT_PAGE`)."""
+
     template_name = "reports/report_detail.html"
-    context_object_name = "report"
 
-    def get_queryset(self):
-        return report_page(Report.objects.public().not_withheld())
-
-    def get_object(self, queryset=None):
+    def get_report(self) -> Report:
         check_public_id(self.kwargs["public_id"])
-        return get_object_or_404(
-            self.get_queryset() if queryset is None else queryset,
-            employee__public_id=self.kwargs["public_id"],
-            period__code=self.kwargs["period"],
-            version=self.kwargs["version"],
+        version = self.kwargs["version"]
+        row = (
+            REPORT_PAGE.row(self.kwargs["public_id"], self.kwargs["period"], version)
+            if version <= MAX_VERSION
+            else None
         )
+        if row is None:
+            raise Http404(_("Laporan tidak ditemukan."))
+        report = instance(Report, row)
+        report.employee = instance(Employee, row, "employee__")
+        report.evaluator = instance(Employee, row, "evaluator__") if row["evaluator__id"] else None
+        report.period = instance(Period, row, "period__")
+        report.unit = instance(Unit, row, "unit__")
+        report.evaluator_title = row["evaluator_title"]
+        report.evaluator_withheld = row["evaluator_withheld"]
+        report.rows = row
+        return report
 
     def get_context_data(self, **kwargs):
-        report = self.object
-        indicators = list(report.indicators.all())
+        report = self.get_report()
+        row = report.rows
+        indicators = instances(Indicator, row["indicator_rows"])
         behaviour_order = {value: n for n, value in enumerate(BerAkhlak.values)}
-        versions = list(
-            Report.objects.public()
-            .filter(employee_id=report.employee_id, period_id=report.period_id)
-            .only(
-                "id",
-                "version",
-                "status",
-                "published_at",
-                "withdrawn_at",
-                "correction_reason",
-                "withdrawal_reason",
-            )
-            .order_by("version")
-        )
+        versions = instances(Report, row["version_rows"])
         for older, newer in pairwise(versions):
             older.superseded_at = newer.published_at
         current = next((v for v in versions if v.status == ReportStatus.PUBLISHED), versions[-1])
         return super().get_context_data(
+            report=report,
             # RHK utama first, then tambahan; a group without indicators is left out.
             indicator_groups=[
                 (label, group)
                 for kind, label in IndicatorKind.choices
                 if (group := [i for i in indicators if i.kind == kind])
             ],
-            behaviours=sorted(report.behaviours.all(), key=lambda b: behaviour_order[b.value]),
+            behaviours=sorted(
+                instances(BehaviourRating, row["behaviour_rows"]),
+                key=lambda b: behaviour_order[b.value],
+            ),
             versions=versions,
             current_version=current,
             pangkat=PNS_GOLONGAN.get(report.golongan, ""),
@@ -202,48 +284,83 @@ class ReportDetailView(DetailView):
         )
 
 
-class EmployeeReportsView(DetailView):
-    template_name = "reports/employee_detail.html"
-    context_object_name = "employee"
-    slug_field = "public_id"
-    slug_url_kwarg = "public_id"
-
-    def get_queryset(self):
-        return (
-            Employee.objects.only(*public_employee_fields())
-            .with_current_assignment()
-            .annotate(withheld=Exists(Withholding.objects.active().filter(employee=OuterRef("pk"))))
+def employee_page_values(public_id: str, today, since):
+    """One employee page in one row: the public fields, whether the PPID withheld the reports,
+    and as JSON arrays the current primary positions, the published reports (none when withheld),
+    the training hours per year and the penilaian masyarakat since `since`."""
+    pk = OuterRef("pk")
+    current = Assignment.objects.primary().current(today).filter(employee=pk).order_by("-start")
+    reports = (
+        Report.objects.disclosed().filter(employee=pk).order_by("-period__end", "period__start")
+    )
+    return (
+        Employee.objects.filter(public_id=public_id)
+        .annotate(
+            withheld=name_withheld(),
+            assignment_rows=json_rows(current, *CURRENT_POSITION_FIELDS),
+            report_rows=json_rows(reports, *EMPLOYEE_REPORT_FIELDS),
+            training_rows=json_rows(jp_rows(pk), "year", "jp", "events"),
+            rating_rows=json_rows(rating_counts(since, employee=pk), "rating", "n"),
         )
+        .values(
+            *public_employee_fields(),
+            "withheld",
+            "assignment_rows",
+            "report_rows",
+            "training_rows",
+            "rating_rows",
+        )
+        .order_by()
+    )
 
-    def get_object(self, queryset=None):
-        check_public_id(self.kwargs["public_id"])
-        return super().get_object(queryset)
+
+# Today and the start of the assessments' year are arguments: the query is compiled only once.
+EMPLOYEE_PAGE = PreparedQuery(
+    employee_page_values,
+    "\x1fpublic_id",
+    datetime.date(1801, 2, 3),
+    datetime.datetime(1801, 2, 3, tzinfo=datetime.UTC),
+)
+
+
+class EmployeeReportsView(TemplateView):
+    """One employee's published reports, position, training and assessments: one prepared query."""
+
+    template_name = "reports/employee_detail.html"
 
     def get_context_data(self, **kwargs):
-        employee = self.object
-        reports = []
-        if not employee.withheld:
-            reports = list(
-                Report.objects.published()
-                .filter(employee=employee)
-                .select_related("period", "unit")
-                .only(
-                    "id",
-                    "version",
-                    "predikat",
-                    "position_title",
-                    "published_at",
-                    *(f"period__{field}" for field in PERIOD_FIELDS),
-                    "unit__code",
-                    "unit__name",
+        check_public_id(self.kwargs["public_id"])
+        row = EMPLOYEE_PAGE.row(
+            self.kwargs["public_id"], timezone.localdate(), assessments.summary_since()
+        )
+        if row is None:
+            raise Http404(_("Pegawai tidak ditemukan."))
+        employee = instance(Employee, row)
+        employee.withheld = row["withheld"]
+        assignment = None
+        if row["assignment_rows"]:
+            first = row["assignment_rows"][0]
+            assignment = Assignment(
+                position=Position(
+                    title=first["position__title"],
+                    unit=Unit(
+                        code=first["position__unit__code"], name=first["position__unit__name"]
+                    ),
                 )
-                .order_by("-period__end", "period__start")
             )
-        assignments = employee.current_assignments
+        reports = []
+        for values in row["report_rows"]:
+            report = instance(Report, values)
+            report.period = instance(Period, values, "period__")
+            report.unit = instance(Unit, values, "unit__")
+            reports.append(report)
         return super().get_context_data(
-            assignment=assignments[0] if assignments else None,
+            employee=employee,
+            assignment=assignment,
             reports=reports,
             trend=predikat_trend(reports),
+            training_years=jp_years(row["training_rows"]),
+            assessment=summary_of(row["rating_rows"]),
             **kwargs,
         )
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -160,20 +160,20 @@ def city_trend(years: list[int], today: date | None = None) -> list[Achievement]
     return trend
 
 
+def jp_rows(employee):
+    """[{year, jp, events}] of one employee, newest first (`employee` may be an OuterRef)."""
+    return (
+        TrainingRecord.objects.filter(employee=employee)
+        .values(year=F("event__end__year"))
+        .annotate(jp=Sum("jp"), events=Count("pk"))
+        .order_by("-year")
+    )
+
+
+def jp_years(rows) -> list[dict]:
+    return [{**row, "reached": row["jp"] >= YEARLY_JP_RIGHT} for row in rows]
+
+
 def jp_per_year(employee) -> list[dict]:
     """[{year, jp, events, reached}] of one employee, newest first (one query)."""
-    rows = (
-        TrainingRecord.objects.filter(employee=employee)
-        .values("event__end__year")
-        .annotate(jp=Sum("jp"), events=Count("pk"))
-        .order_by("-event__end__year")
-    )
-    return [
-        {
-            "year": row["event__end__year"],
-            "jp": row["jp"],
-            "events": row["events"],
-            "reached": row["jp"] >= YEARLY_JP_RIGHT,
-        }
-        for row in rows
-    ]
+    return jp_years(jp_rows(employee))

@@ -46,10 +46,10 @@ def unit_assessment(unit):
 
 
 @register.inclusion_tag("feedback/_assessment_summary.html")
-def employee_assessment(employee):
-    """The employee's penilaian masyarakat (one query)."""
+def employee_assessment(employee, summary=None):
+    """The employee's penilaian masyarakat (one query, none when the page has read `summary`)."""
     return {
-        "summary": assessments.summary(employee=employee),
+        "summary": assessments.summary(employee=employee) if summary is None else summary,
         "query": f"asn={employee.public_id}",
     }
 

@@ -15,5 +15,8 @@ def unit_training(unit):
 
 
 @register.inclusion_tag("training/_employee_training.html")
-def employee_training(employee):
-    return {"years": figures.jp_per_year(employee), "right": figures.YEARLY_JP_RIGHT}
+def employee_training(employee, years=None):
+    """`years` (figures.jp_years) when the page has read them in its own query."""
+    if years is None:
+        years = figures.jp_per_year(employee)
+    return {"years": years, "right": figures.YEARLY_JP_RIGHT}

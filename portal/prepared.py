@@ -1,0 +1,144 @@
+"""Querysets compiled to SQL once per process and run as prepared statements.
+
+A public page that reads one row by its key (a report, an employee) spends far more time in the
+ORM building and compiling its query, and in PostgreSQL planning it, than PostgreSQL spends
+running it: on the scale data the report page's query took ~0.3 ms to run, ~4 ms to plan and
+more than that to build. A `PreparedQuery` is written as an ordinary queryset, so the rules of
+what is public stay in the queryset methods (`disclosed()`, `public()`…), but it is compiled
+once per process, with distinctive example values for the page's parameters, and each request
+only puts its own values in their places. It runs as a server-side prepared statement
+(psycopg's `prepare=True`), so PostgreSQL plans it once per connection.
+
+Only for queries whose plan does not depend on the values: lookups by key. A list whose best
+plan depends on the filter (a large unit or a small one) must keep being planned per request;
+the generic plan of a prepared statement was measured to make those slower (bench/README.md).
+
+The statements go through Django's cursor wrapper, so execute wrappers, the debug query log
+and the tests' query counts see them like any other query.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.models import DateField, Model, QuerySet
+
+
+class PreparingCursor(ServerBindingCursor):
+    """A server-binding cursor whose every statement is prepared on its connection."""
+
+    def execute(self, query, params=None, **kwargs):
+        kwargs["prepare"] = True
+        return super().execute(query, params, **kwargs)
+
+
+@dataclass(frozen=True)
+class Compiled:
+    sql: str
+    params: tuple
+    # (position in params, index of the argument, the type Django gave the value there: psycopg's
+    # Int2 for a smallint column, so that the statement's parameter types stay the same)
+    slots: tuple[tuple[int, int, type], ...]
+    columns: tuple[str, ...]
+    converters: dict
+    compiler: Any
+
+
+class PreparedQuery:
+    """`build(*examples)` gives a `.values()` queryset; `rows(*args)` runs it for `args`.
+
+    Each example must be a value that the query holds nowhere else (a string no column is
+    compared with, an integer out of range), of the same type as the real arguments, so that
+    its place among the compiled parameters can be found.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], *examples):
+        self.build = build
+        self.examples = examples
+        self._compiled: dict[str, Compiled] = {}
+
+    def compiled(self, using: str = DEFAULT_DB_ALIAS) -> Compiled:
+        if using not in self._compiled:
+            self._compiled[using] = self.compile(using)
+        return self._compiled[using]
+
+    def compile(self, using: str) -> Compiled:
+        queryset = self.build(*self.examples)
+        query = queryset.query
+        if not query.values_select and not query.annotation_select:
+            raise ImproperlyConfigured("A PreparedQuery is built from a .values() queryset.")
+        compiler = query.get_compiler(using)
+        sql, params = compiler.as_sql()
+        slots = tuple(
+            (position, index, type(value))
+            for position, value in enumerate(params)
+            for index, example in enumerate(self.examples)
+            if isinstance(value, type(example)) and value == example
+        )
+        if sorted({index for _, index, _type in slots}) != list(range(len(self.examples))):
+            raise ImproperlyConfigured(
+                f"Each example must appear among the query's parameters: {self.examples!r}"
+            )
+        columns = (*query.extra_select, *query.values_select, *query.annotation_select)
+        expressions = [expression for expression, _sql, _alias in compiler.select]
+        return Compiled(
+            sql=sql,
+            params=tuple(params),
+            slots=slots,
+            columns=columns,
+            converters=compiler.get_converters(expressions),
+            compiler=compiler,
+        )
+
+    def rows(self, *args, using: str = DEFAULT_DB_ALIAS) -> list[dict]:
+        compiled = self.compiled(using)
+        params = list(compiled.params)
+        for position, index, kind in compiled.slots:
+            value = args[index]
+            params[position] = value if isinstance(value, kind) else kind(value)
+        connection = connections[using]
+        connection.close_if_health_check_failed()
+        connection.ensure_connection()
+        raw = PreparingCursor(connection.connection)
+        cursor = (
+            connection.make_debug_cursor(raw)
+            if connection.queries_logged
+            else connection.make_cursor(raw)
+        )
+        with cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        if compiled.converters:
+            rows = compiled.compiler.apply_converters(rows, compiled.converters)
+        return [dict(zip(compiled.columns, row, strict=True)) for row in rows]
+
+    def row(self, *args, using: str = DEFAULT_DB_ALIAS) -> dict | None:
+        rows = self.rows(*args, using=using)
+        return rows[0] if rows else None
+
+
+def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):
+    """A model instance from the `prefix`ed keys of a row, its other fields deferred.
+
+    `values` may be a row of `PreparedQuery.rows()` or an object decoded from JSON (an
+    `ArraySubquery` of `JSONObject`s), where dates and times are ISO strings: those are parsed.
+    """
+    names = []
+    row = []
+    for field in model._meta.concrete_fields:
+        for key in (f"{prefix}{field.attname}", f"{prefix}{field.name}"):
+            if key in values:
+                value = values[key]
+                if isinstance(value, str) and isinstance(field, DateField):
+                    value = field.to_python(value)  # DateTimeField is a DateField
+                names.append(field.attname)
+                row.append(value)
+                break
+    return model.from_db(using, names, row)
+
+
+def instances(model: type[Model], objects: Sequence[dict], using=DEFAULT_DB_ALIAS) -> list:
+    return [instance(model, values, using=using) for values in objects]

@@ -1,0 +1,80 @@
+"""The layout every public page shares: the main menu and the language switch."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import SelectionFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+MENU = re.compile(r'<ul class="nav">(.*?)</ul>', re.S)
+
+
+def current_items(html: str) -> list[str]:
+    menu = MENU.search(html).group(1)
+    return re.findall(r'<a href="[^"]+" aria-current="page">([^<]+)</a>', menu)
+
+
+@pytest.mark.parametrize(
+    ("url", "item"),
+    [
+        ("/", "Beranda"),
+        ("/laporan/", "Laporan kinerja"),
+        ("/kinerja/", "Kinerja kota"),
+        ("/seleksi/", "Seleksi terbuka"),
+        ("/unit/", "Unit kerja"),
+        ("/data/", "Data terbuka"),
+        ("/tentang/", "Tentang"),
+    ],
+)
+def test_the_menu_marks_the_page_s_own_item_and_no_other(client, url, item):
+    UnitFactory(code="pemkot", kind="pemkot")
+    assert current_items(client.get(url).content.decode()) == [item]
+
+
+def test_a_page_inside_a_section_marks_the_section(client):
+    selection = SelectionFactory()
+    html = client.get(selection.get_absolute_url()).content.decode()
+    assert current_items(html) == ["Seleksi terbuka"]
+
+
+def test_a_page_outside_the_menu_marks_nothing(client):
+    assert current_items(client.get("/cari/?q=dinas").content.decode()) == []
+
+
+def test_the_menu_links_every_section_in_the_reader_s_language(client):
+    client.cookies["django_language"] = "en"
+    menu = MENU.search(client.get("/tentang/").content.decode()).group(1)
+    assert re.findall(r'href="([^"]+)"', menu) == [
+        "/",
+        "/laporan/",
+        "/kinerja/",
+        "/seleksi/",
+        "/forum/",
+        "/pelatihan/",
+        "/unit/",
+        "/masukan/",
+        "/data/",
+        "/tentang/",
+    ]
+    assert ">Home<" in menu and ">Open data<" in menu
+
+
+def test_the_language_switch_returns_to_the_same_page_in_the_chosen_language(client):
+    html = client.get("/laporan/?urut=predikat&page=2").content.decode()
+    form = re.search(r'<form class="language-switch".*?</form>', html, re.S).group(0)
+    assert f'action="{reverse("set_language")}"' in form
+    assert 'name="next" value="/laporan/?urut=predikat&amp;page=2"' in form
+    assert re.search(r'value="id"[^>]*aria-pressed="true" disabled>Bahasa Indonesia<', form)
+    assert re.search(r'value="en"[^>]*>English</button>', form)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+    response = client.post(
+        reverse("set_language"),
+        {"language": "en", "next": "/laporan/?urut=predikat&page=2", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/laporan/?urut=predikat&page=2"
+    assert '<html lang="en">' in client.get(response["Location"]).content.decode()

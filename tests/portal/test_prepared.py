@@ -1,0 +1,112 @@
+"""Querysets compiled once and run as prepared statements (portal/prepared.py)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+from personnel.models import Employee
+from portal.prepared import PreparedQuery, instance
+from tests.factories import EmployeeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def by_name(name, born_after):
+    return Employee.objects.filter(name=name, birth_date__gt=born_after).values(
+        "id", "public_id", "name", "birth_date"
+    )
+
+
+EXAMPLES = ("\x1fname", datetime.date(1801, 2, 3))
+
+
+def prepared_statements(sql_start: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            [sql_start + "%"],
+        )
+        return cursor.fetchone()[0]
+
+
+def test_the_rows_are_those_of_the_queryset_for_each_call_s_arguments():
+    EmployeeFactory(name="Siti", birth_date=datetime.date(1980, 5, 1))
+    EmployeeFactory(name="Siti", birth_date=datetime.date(1990, 5, 1))
+    EmployeeFactory(name="Budi", birth_date=datetime.date(1985, 5, 1))
+    query = PreparedQuery(by_name, *EXAMPLES)
+    for name, after in [
+        ("Siti", datetime.date(1970, 1, 1)),
+        ("Siti", datetime.date(1985, 1, 1)),
+        ("Budi", datetime.date(1970, 1, 1)),
+        ("Nobody", datetime.date(1970, 1, 1)),
+    ]:
+        expected = list(by_name(name, after).order_by("id"))
+        assert sorted(query.rows(name, after), key=lambda row: row["id"]) == expected
+
+
+def test_the_statement_is_prepared_once_on_the_connection():
+    EmployeeFactory(name="Siti")
+    query = PreparedQuery(by_name, *EXAMPLES)
+    start = query.compiled().sql[:60]
+    assert prepared_statements(start) == 0
+    query.rows("Siti", datetime.date(1900, 1, 1))
+    query.rows("Budi", datetime.date(1950, 1, 1))
+    assert prepared_statements(start) == 1
+
+
+def test_without_a_prepare_threshold_the_same_query_runs_unprepared():
+    EmployeeFactory(name="Siti", birth_date=datetime.date(1980, 5, 1))
+    query = PreparedQuery(by_name, *EXAMPLES)
+    connection.ensure_connection()
+    threshold = connection.connection.prepare_threshold
+    connection.connection.prepare_threshold = None  # DJANGO_DB_PREPARE=0
+    try:
+        assert [row["name"] for row in query.rows("Siti", datetime.date(1900, 1, 1))] == ["Siti"]
+        assert prepared_statements(query.compiled().sql[:60]) == 0
+    finally:
+        connection.connection.prepare_threshold = threshold
+
+
+def test_each_query_is_counted_like_any_other(django_assert_num_queries):
+    query = PreparedQuery(by_name, *EXAMPLES)
+    with django_assert_num_queries(2):
+        query.rows("Siti", datetime.date(1900, 1, 1))
+        query.row("Budi", datetime.date(1900, 1, 1))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_the_statement_again():
+    EmployeeFactory(name="Siti")
+    query = PreparedQuery(by_name, *EXAMPLES)
+    assert query.row("Siti", datetime.date(1900, 1, 1))["name"] == "Siti"
+    connection.close()
+    assert query.row("Siti", datetime.date(1900, 1, 1))["name"] == "Siti"
+    assert prepared_statements(query.compiled().sql[:60]) == 1
+
+
+def test_an_example_missing_from_the_query_is_refused_when_it_is_compiled():
+    query = PreparedQuery(lambda name: Employee.objects.values("id"), "\x1fname")
+    with pytest.raises(ImproperlyConfigured, match="Each example"):
+        query.compiled()
+
+
+def test_a_queryset_of_model_instances_is_refused():
+    query = PreparedQuery(lambda name: Employee.objects.filter(name=name), "\x1fname")
+    with pytest.raises(ImproperlyConfigured, match="values"):
+        query.compiled()
+
+
+def test_an_instance_takes_the_prefixed_keys_and_parses_the_dates_of_json():
+    employee = instance(
+        Employee,
+        {"employee__id": 7, "employee__name": "Siti", "employee__birth_date": "1980-05-01"},
+        "employee__",
+    )
+    assert (employee.pk, employee.name, employee.birth_date) == (
+        7,
+        "Siti",
+        datetime.date(1980, 5, 1),
+    )
+    assert employee.get_deferred_fields() >= {"nip", "public_id"}
