@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +29,7 @@ from personnel.choices import (
     UnitKind,
 )
 from personnel.disclosure import public_employee_fields
+from portal.links import Link
 
 PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32, lower case
 PUBLIC_ID_LENGTH = 12  # 60 bits: no collision to speak of even for every ASN in the country
@@ -96,6 +96,9 @@ class UnitQuerySet(models.QuerySet):
         ).only("id", "code", "name", "kind")
 
 
+UNIT_LINK = Link("personnel:unit-detail", "code")
+
+
 @audited()
 class Unit(models.Model):
     """A city agency (OPD) or one of its parts, in the organisation tree."""
@@ -157,7 +160,7 @@ class Unit(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("personnel:unit-detail", kwargs={"code": self.code})
+        return UNIT_LINK(self.code)
 
     def clean(self):
         if self.code:

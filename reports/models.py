@@ -17,6 +17,7 @@ from personnel import search
 from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, ImportRecord, Position, Unit
+from portal.links import Link
 from reports.choices import (
     IN_PROGRESS_STATUSES,
     PREDIKAT_EXPLANATION,
@@ -49,6 +50,8 @@ MONTH_NAMES = {
     12: _("Desember"),
 }
 PERIOD_NUMBERS = {PeriodKind.MONTHLY: 12, PeriodKind.QUARTERLY: 4, PeriodKind.ANNUAL: 1}
+
+REPORT_LINK = Link("reports:report-detail", "public_id", "period", "version")
 
 
 def period_bounds(kind: str, year: int, number: int) -> tuple[date, date]:
@@ -461,14 +464,7 @@ class Report(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "reports:report-detail",
-            kwargs={
-                "public_id": self.employee.public_id,
-                "period": self.period.code,
-                "version": self.version,
-            },
-        )
+        return REPORT_LINK(self.employee.public_id, self.period.code, self.version)
 
     def derive_predikat(self) -> None:
         """Set the predikat from the two ratings (also before a bulk write, which skips save)."""

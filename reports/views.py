@@ -33,6 +33,7 @@ from personnel.models import (
     Unit,
 )
 from portal.prepared import PreparedQuery, instance, instances
+from reports import charts
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
 from reports.models import (
@@ -351,14 +352,17 @@ class EmployeeReportsView(TemplateView):
         reports = []
         for values in row["report_rows"]:
             report = instance(Report, values)
+            report.employee = employee
             report.period = instance(Period, values, "period__")
             report.unit = instance(Unit, values, "unit__")
             reports.append(report)
+        trend = predikat_trend(reports)
         return super().get_context_data(
             employee=employee,
             assignment=assignment,
             reports=reports,
-            trend=predikat_trend(reports),
+            trend=trend,
+            trend_figure=charts.predikat_trend(trend) if trend else "",
             training_years=jp_years(row["training_rows"]),
             assessment=summary_of(row["rating_rows"]),
             **kwargs,

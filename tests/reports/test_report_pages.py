@@ -461,6 +461,17 @@ def test_the_employee_page_draws_the_predikat_trend_with_a_data_table(client):
     assert "<script" not in html
 
 
+def test_a_long_trend_draws_the_last_twelve_periods_and_says_so(client, health):
+    employee = EmployeeFactory()
+    for period in monthly_periods(14):
+        published(employee=employee, period=period, unit=health)
+    html = html_of(client, reverse("reports:employee-detail", args=[employee.public_id]))
+    assert html.count('<circle class="trend-mark predikat-baik"') == 12
+    assert "Hanya 12 periode terakhir yang digambar." in html
+    assert ">2000-03</text>" in html and ">2000-02</text>" not in html
+    assert '<tr><th scope="row">Maret 2000</th><td>Baik</td></tr>' in html
+
+
 def test_the_trend_follows_the_kind_of_period_the_employee_has_most_of(client):
     employee = EmployeeFactory()
     published(employee=employee, period=PeriodFactory(year=2025))

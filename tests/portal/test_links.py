@@ -1,0 +1,61 @@
+"""Links filled in from a URL reversed once give what reverse() gives (portal/links.py)."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.links import Link
+
+REPORT = Link("reports:report-detail", "public_id", "period", "version")
+UNIT = Link("personnel:unit-detail", "code")
+
+
+def reversed_or_error(name, **kwargs):
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return NoReverseMatch
+
+
+def linked_or_error(link, *args):
+    try:
+        return link(*args)
+    except NoReverseMatch:
+        return NoReverseMatch
+
+
+@given(
+    public_id=st.text(min_size=0, max_size=14),
+    period=st.text(min_size=0, max_size=10),
+    version=st.integers(min_value=-5, max_value=10**6),
+)
+def test_a_report_link_is_what_reverse_gives_or_the_same_error(public_id, period, version):
+    expected = reversed_or_error(
+        "reports:report-detail", public_id=public_id, period=period, version=version
+    )
+    assert linked_or_error(REPORT, public_id, period, version) == expected
+
+
+@given(code=st.text(max_size=20))
+def test_a_unit_link_is_what_reverse_gives_or_the_same_error(code):
+    assert linked_or_error(UNIT, code) == reversed_or_error("personnel:unit-detail", code=code)
+
+
+def test_links_follow_the_script_prefix_of_the_request():
+    set_script_prefix("/portal/")
+    try:
+        assert (
+            UNIT("dinkes")
+            == "/portal/unit/dinkes/"
+            == reverse("personnel:unit-detail", args=["dinkes"])
+        )
+    finally:
+        set_script_prefix("/")
+    assert UNIT("dinkes") == "/unit/dinkes/"
+
+
+def test_a_name_that_is_no_single_url_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="exactly one URL"):
+        Link("reports:no-such-page", "code")("x")
