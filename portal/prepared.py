@@ -19,12 +19,13 @@ and the tests' query counts see them like any other query.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.postgresql.base import ServerBindingCursor
-from django.db.models import DateField, Model, QuerySet
+from django.db.models import DEFERRED, DateField, Field, Model, QuerySet
 
 
 class PreparingCursor(ServerBindingCursor):
@@ -120,24 +121,38 @@ class PreparedQuery:
         return rows[0] if rows else None
 
 
+@lru_cache(maxsize=256)
+def _columns(model: type[Model], prefix: str) -> tuple[tuple[str, str, str, Field | None], ...]:
+    """(attname, key by attname, key by name, the field when it holds a date) of each column."""
+    return tuple(
+        (
+            field.attname,
+            f"{prefix}{field.attname}",
+            f"{prefix}{field.name}",
+            field if isinstance(field, DateField) else None,  # DateTimeField is a DateField
+        )
+        for field in model._meta.concrete_fields
+    )
+
+
 def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):
     """A model instance from the `prefix`ed keys of a row, its other fields deferred.
 
     `values` may be a row of `PreparedQuery.rows()` or an object decoded from JSON (an
     `ArraySubquery` of `JSONObject`s), where dates and times are ISO strings: those are parsed.
     """
-    names = []
     row = []
-    for field in model._meta.concrete_fields:
-        for key in (f"{prefix}{field.attname}", f"{prefix}{field.name}"):
-            if key in values:
-                value = values[key]
-                if isinstance(value, str) and isinstance(field, DateField):
-                    value = field.to_python(value)  # DateTimeField is a DateField
-                names.append(field.attname)
-                row.append(value)
-                break
-    return model.from_db(using, names, row)
+    for _attname, by_attname, by_name, date_field in _columns(model, prefix):
+        key = by_attname if by_attname in values else by_name if by_name in values else None
+        if key is None:
+            row.append(DEFERRED)
+            continue
+        value = values[key]
+        if date_field is not None and isinstance(value, str):
+            value = date_field.to_python(value)
+        row.append(value)
+    # A value (or DEFERRED) for every concrete field, in their order, as from_db() takes them.
+    return model.from_db(using, (), row)
 
 
 def instances(model: type[Model], objects: Sequence[dict], using=DEFAULT_DB_ALIAS) -> list:

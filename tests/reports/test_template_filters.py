@@ -1,8 +1,11 @@
 """The filters that write the markup of table cells, in both languages."""
 
+import datetime
+import zoneinfo
 from types import SimpleNamespace
 
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template import Context, Template
 from django.template.defaultfilters import floatformat
 from django.utils import translation
 from hypothesis import given, settings
@@ -10,6 +13,8 @@ from hypothesis import strategies as st
 
 from portal.templatetags.figures import count, count_and_share, whole_percent
 from reports.templatetags.reports import predikat_badge
+
+ZONES = [datetime.UTC, zoneinfo.ZoneInfo("Asia/Jakarta"), zoneinfo.ZoneInfo("America/Adak")]
 
 
 def test_the_predikat_badge_names_the_predikat_in_the_language_of_the_page():
@@ -57,3 +62,23 @@ def test_the_cell_filters_write_what_intcomma_and_floatformat_write(
     with translation.override(language):
         assert count(value) == intcomma(value)
         assert whole_percent(share) == floatformat(share, 0)
+
+
+@settings(max_examples=200)
+@given(
+    moment=st.one_of(
+        st.dates(),
+        st.datetimes(timezones=st.sampled_from(ZONES)),
+        st.datetimes(min_value=datetime.datetime(1900, 1, 2)),
+        st.none(),
+        st.text(max_size=5),
+    ),
+    language=st.sampled_from(["id", "en"]),
+)
+def test_a_long_date_is_what_the_date_filter_writes(moment, language):
+    template = "{{ moment|date:'j F Y' }}|{{ moment|long_date }}"
+    with translation.override(language):
+        django, ours = (
+            Template("{% load figures %}" + template).render(Context({"moment": moment})).split("|")
+        )
+    assert ours == django
