@@ -14,7 +14,13 @@ plan depends on the filter (a large unit or a small one) must keep being planned
 the generic plan of a prepared statement was measured to make those slower (bench/README.md).
 
 The statements go through Django's cursor wrapper, so execute wrappers, the debug query log
-and the tests' query counts see them like any other query.
+and the tests' query counts see them like any other query. They are SELECTs only (a `.values()`
+queryset): django-pghistory leaves SELECTs alone, and prepends a `set_config()` to any other
+statement it sees inside a history context, which would make two commands, and two commands
+cannot be one prepared statement.
+
+Prepared statements need `OPTIONS["prepare_threshold"]` (portal/settings.py,
+DJANGO_DB_PREPARE); without it the same single query runs, planned at every call.
 """
 
 from collections.abc import Callable, Sequence
