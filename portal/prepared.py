@@ -28,10 +28,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import DEFERRED, DateField, Field, Model, QuerySet
+from django.db.models.functions import JSONObject
 
 
 class PreparingCursor(ServerBindingCursor):
@@ -139,6 +141,12 @@ def _columns(model: type[Model], prefix: str) -> tuple[tuple[str, str, str, Fiel
         )
         for field in model._meta.concrete_fields
     )
+
+
+def json_rows(queryset, *fields):
+    """The rows of `queryset` as one array of JSON objects, for a column of the outer query
+    (decoded into a list of dicts; `instances()` turns them into model instances)."""
+    return ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
 
 
 def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):

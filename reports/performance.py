@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, Sum
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
 from personnel.choices import PPPK_GOLONGAN, JabatanType
 from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
 from personnel.tree import ancestors_in, subtree_ids, top_level_units
+from portal.prepared import PreparedQuery, instance, instances, json_rows
 from reports import charts
 from reports.choices import PeriodKind
 from reports.distribution import check_distribution
@@ -170,13 +172,16 @@ def suppressed_grid(
 # --------------------------------------------------------------------------- periods
 
 
+def periods_with_published():
+    """Every period, newest first, annotated with whether it has published reports."""
+    return Period.objects.annotate(
+        has_published=Exists(Report.objects.published().filter(period=OuterRef("pk")))
+    ).order_by("-end", "-start")
+
+
 def periods_for_choice() -> list[Period]:
     """Every period, newest first, marked with whether it has published reports (one query)."""
-    return list(
-        Period.objects.annotate(
-            has_published=Exists(Report.objects.published().filter(period=OuterRef("pk")))
-        ).order_by("-end", "-start")
-    )
+    return list(periods_with_published())
 
 
 def default_period(periods: Sequence[Period]) -> Period | None:
@@ -189,8 +194,9 @@ def default_period(periods: Sequence[Period]) -> Period | None:
 class PeriodChoiceMixin:
     """?periode=<code> picks the period; an unknown code says so and falls back to the default."""
 
-    def choose_period(self) -> dict:
-        periods = periods_for_choice()
+    def choose_period(self, periods: Sequence[Period] | None = None) -> dict:
+        if periods is None:
+            periods = periods_for_choice()
         code = self.request.GET.get("periode", "").strip()
         period = next((p for p in periods if p.code == code), None) if code else None
         unknown = bool(code) and period is None
@@ -212,23 +218,48 @@ class PeriodChoiceMixin:
 # --------------------------------------------------------------------------- unit page
 
 
-class UnitPerformanceView(PeriodChoiceMixin, DetailView):
-    template_name = "reports/unit_performance.html"
-    context_object_name = "unit"
-    slug_field = "code"
-    slug_url_kwarg = "code"
+UNIT_FIELDS = ("id", "parent_id", "code", "name")
+RULE_FIELDS = ("id", "organisation_predikat", "employee_predikat", "max_percent", "min_percent")
+PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
 
-    def get_queryset(self):
-        return Unit.objects.active()
+
+def unit_page_values(code: str):
+    """The unit, the whole unit tree and every period (with whether it has published reports),
+    in one row: what the unit page needs before it knows which counts to read."""
+    return (
+        Unit.objects.active()
+        .filter(code=code)
+        .annotate(
+            tree=json_rows(Unit.objects.order_by(), *UNIT_FIELDS),
+            period_rows=json_rows(periods_with_published(), *PERIOD_FIELDS),
+        )
+        .values(*UNIT_FIELDS, "tree", "period_rows")
+        .order_by()
+    )
+
+
+UNIT_PAGE = PreparedQuery(unit_page_values, "\x1fcode")
+
+
+class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
+    template_name = "reports/unit_performance.html"
 
     def get_context_data(self, **kwargs):
-        unit = self.object
+        row = UNIT_PAGE.row(self.kwargs["code"])
+        if row is None:
+            raise Http404(_("Unit kerja tidak ditemukan."))
+        unit = instance(Unit, row)
         # The tree is read once: the breadcrumb and the sub-units come from it, and the counts
         # below get the sub-units as a list of ids, which the planner estimates well (a
         # recursive subquery it cannot, and on a million reports it then scans them all).
-        tree = list(Unit.objects.only("id", "parent_id", "code", "name").order_by())
+        tree = instances(Unit, row["tree"])
+        periods = []
+        for values in row["period_rows"]:
+            period = instance(Period, values)
+            period.has_published = values["has_published"]
+            periods.append(period)
         context = super().get_context_data(
-            ancestors=ancestors_in(tree, unit), **self.choose_period(), **kwargs
+            unit=unit, ancestors=ancestors_in(tree, unit), **self.choose_period(periods), **kwargs
         )
         period = context["period"]
         if period is None:
@@ -259,14 +290,18 @@ class UnitPerformanceView(PeriodChoiceMixin, DetailView):
             for p in trend_periods
         ]
 
-        rating = UnitRating.objects.filter(unit=unit, year=period.year).first()
-        rules = list(
-            DistributionRule.objects.filter(
-                organisation_predikat__in=UnitRating.objects.filter(
-                    unit=unit, year=period.year
-                ).values("predikat")
+        # The organisation predikat with the distribution rules for it, in one query.
+        rating = (
+            UnitRating.objects.filter(unit=unit, year=period.year)
+            .annotate(
+                rule_rows=json_rows(
+                    DistributionRule.objects.filter(organisation_predikat=OuterRef("predikat")),
+                    *RULE_FIELDS,
+                )
             )
+            .first()
         )
+        rules = instances(DistributionRule, rating.rule_rows) if rating else []
         context.update(
             unit_row=unit_row,
             city_row=city_row,

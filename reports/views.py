@@ -10,10 +10,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import JSONObject
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +30,7 @@ from personnel.models import (
     Position,
     Unit,
 )
-from portal.prepared import PreparedQuery, instance, instances
+from portal.prepared import PreparedQuery, instance, instances, json_rows
 from reports import charts
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
@@ -126,11 +124,6 @@ def evaluator_title():
         .order_by("-start")
         .values("position__title")[:1]
     )
-
-
-def json_rows(queryset, *fields):
-    """The rows of `queryset` as one array of JSON objects, for a column of the outer query."""
-    return ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
 
 
 def report_page_values(public_id: str, period: str, version: int):
