@@ -241,6 +241,35 @@ def unit_page_values(code: str):
 UNIT_PAGE = PreparedQuery(unit_page_values, "\x1fcode")
 
 
+def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[int]):
+    """The published counts the unit page shows, in one row: per predikat of the period, in the
+    city and in the unit's subtree, and per period and predikat of the trend in the subtree."""
+    published = PublishedCount.objects.order_by()
+    per_predikat = (
+        published.filter(period=OuterRef("pk"))
+        .values("predikat")
+        .annotate(n=Sum("total"), in_unit=Sum("total", filter=Q(unit__any_of=subtree)))
+    )
+    trend = (
+        published.filter(unit__any_of=subtree, period__any_of=trend_periods)
+        .values("period_id", "predikat")
+        .annotate(n=Sum("total"))
+    )
+    return (
+        Period.objects.filter(pk=period_id)
+        .annotate(
+            count_rows=json_rows(per_predikat, "predikat", "n", "in_unit"),
+            trend_rows=json_rows(trend, "period_id", "predikat", "n"),
+        )
+        .values("count_rows", "trend_rows")
+        .order_by()
+    )
+
+
+# The lists are array parameters (portal/lookups.py), so one statement serves every unit.
+UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533])
+
+
 class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
     template_name = "reports/unit_performance.html"
 
@@ -265,24 +294,15 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
         if period is None:
             return context
         subtree = subtree_ids(tree, unit.pk)
-        published = PublishedCount.objects.order_by()
-        counts = list(
-            published.filter(period=period)
-            .values("predikat")
-            .annotate(n=Sum("total"), in_unit=Sum("total", filter=Q(unit__in=subtree)))
-        )
-        unit_counts = {row["predikat"]: row["in_unit"] for row in counts if row["in_unit"]}
-        city_counts = {row["predikat"]: row["n"] for row in counts}
+        trend_periods = self.trend_periods(context["periods"], period)
+        counts = UNIT_COUNTS.row(period.pk, subtree, [p.pk for p in trend_periods])
+        unit_counts = {
+            row["predikat"]: row["in_unit"] for row in counts["count_rows"] if row["in_unit"]
+        }
+        city_counts = {row["predikat"]: row["n"] for row in counts["count_rows"]}
         unit_row = predikat_row(unit.pk, unit.name, unit_counts)
         city_row = predikat_row(TOTAL, _("Seluruh Kota Tanjungpinang"), city_counts)
-
-        trend_periods = self.trend_periods(context["periods"], period)
-        trend_counts = group_counts(
-            published.filter(unit__in=subtree, period__in=[p.pk for p in trend_periods])
-            .values("period_id", "predikat")
-            .annotate(n=Sum("total")),
-            "period_id",
-        )
+        trend_counts = group_counts(counts["trend_rows"], "period_id")
         trend_rows = [
             predikat_row(
                 p.pk, p, trend_counts.get(p.pk, {}), short_label=p.code, url=f"?periode={p.code}"

@@ -110,3 +110,14 @@ def test_an_instance_takes_the_prefixed_keys_and_parses_the_dates_of_json():
         datetime.date(1980, 5, 1),
     )
     assert employee.get_deferred_fields() >= {"nip", "public_id"}
+
+
+def test_a_list_given_as_one_array_parameter_serves_lists_of_any_length():
+    employees = EmployeeFactory.create_batch(3)
+    query = PreparedQuery(lambda ids: Employee.objects.filter(pk__any_of=ids).values("id"), [-1])
+    for ids in ([employees[0].pk], [employee.pk for employee in employees], []):
+        assert sorted(row["id"] for row in query.rows(ids)) == sorted(ids)
+        plain = Employee.objects.filter(pk__any_of=ids).order_by("id")  # bound on the client
+        assert list(plain.values_list("id", flat=True)) == sorted(ids)
+        if ids:  # one statement for one id and for three
+            assert prepared_statements(query.compiled().sql[:60]) == 1

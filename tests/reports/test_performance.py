@@ -463,9 +463,9 @@ def test_the_unit_page_runs_a_constant_number_of_queries(
     client, city, reports, django_assert_num_queries
 ):
     bulk_publish(reports, city)
-    # the unit with the tree and the periods (one prepared statement), the period's counts, the
-    # trend's counts, the organisation predikat with its distribution rules
-    with django_assert_num_queries(4):
+    # the unit with the tree and the periods, the counts of the period and of the trend (two
+    # prepared statements), the organisation predikat with its distribution rules
+    with django_assert_num_queries(3):
         assert unit_page(client).status_code == 200
 
 
