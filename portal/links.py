@@ -17,6 +17,7 @@ from django.urls.converters import IntConverter
 from django.utils.encoding import iri_to_uri
 
 SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted: RFC 3986 sub-delims and /~:@
+PLAIN = re.compile(r"[A-Za-z0-9_.\-~]*")  # characters neither quote() nor iri_to_uri() change
 
 
 class Link:
@@ -56,22 +57,29 @@ class Link:
             parts += [url[position : match.start()], texts.index(match.group(0))]
             position = match.end()
         parts.append(url[position:])
-        return parts, converters
+        checks = [(converter, re.compile(f"(?:{converter.regex})")) for converter in converters]
+        return parts, checks
 
     def __call__(self, *args) -> str:
         key = (get_script_prefix(), get_urlconf())
         if key not in self._built:
             self._built[key] = self.build(key[1])
-        parts, converters = self._built[key]
+        parts, checks = self._built[key]
         values = []
-        for converter, arg in zip(converters, args, strict=True):
+        plain = True
+        for (converter, pattern), arg in zip(checks, args, strict=True):
             try:
                 value = str(converter.to_url(arg))
             except ValueError:
                 value = None
-            if value is None or not re.fullmatch(converter.regex, value):
+            if value is None or not pattern.fullmatch(value):
                 return reverse(self.name, kwargs=dict(zip(self.params, args, strict=True)))
-            values.append(quote(value, safe=SAFE))
+            plain = plain and PLAIN.fullmatch(value) is not None
+            values.append(value)
+        url = "".join(part if isinstance(part, str) else values[part] for part in parts)
+        if plain:  # nothing to quote: what reverse() would write, character for character
+            return url
+        quoted = [quote(value, safe=SAFE) for value in values]
         return iri_to_uri(
-            "".join(part if isinstance(part, str) else values[part] for part in parts)
+            "".join(part if isinstance(part, str) else quoted[part] for part in parts)
         )
