@@ -229,7 +229,8 @@ class ReportDetailView(TemplateView):
 
     template_name = "reports/report_detail.html"
 
-    def get_report(self) -> Report:
+    def get_report(self) -> tuple[Report, dict]:
+        """The report with its employee, evaluator, period and unit, and the page's row."""
         check_public_id(self.kwargs["public_id"])
         version = self.kwargs["version"]
         row = (
@@ -246,12 +247,10 @@ class ReportDetailView(TemplateView):
         report.unit = instance(Unit, row, "unit__")
         report.evaluator_title = row["evaluator_title"]
         report.evaluator_withheld = row["evaluator_withheld"]
-        report.rows = row
-        return report
+        return report, row
 
     def get_context_data(self, **kwargs):
-        report = self.get_report()
-        row = report.rows
+        report, row = self.get_report()
         indicators = instances(Indicator, row["indicator_rows"])
         behaviour_order = {value: n for n, value in enumerate(BerAkhlak.values)}
         versions = instances(Report, row["version_rows"])
