@@ -527,14 +527,17 @@ class IndicatorQuerySet(models.QuerySet):
     def search_page(self, terms: str, start: int, stop: int, *, also: str = "") -> list:
         """Results start..stop, ranked among the first SEARCH_CANDIDATES matches.
 
-        The LIMIT stops the index scan early and only those rows are ranked; they are sorted
-        here, in one query whatever the page.
+        The candidates' LIMIT stops the index scan early, and only those rows are ranked and
+        sorted, in the same query; only the page's rows are read whole. (Reading all the
+        candidates as model instances and sorting them in Python built ~2,000 instances per
+        search, a fifth of the search page's time.)
         """
+        candidates = self.search(terms, also=also).order_by().values("pk")[:SEARCH_CANDIDATES]
         rank = search.rank(terms, stored="search_document", exact_field="iki", also=also)
-        candidates = (
-            self.search(terms, also=also)
-            .order_by()
+        return list(
+            self.model.objects.filter(pk__in=candidates)
             .annotate(search_rank=rank)
+            .order_by("-search_rank", "pk")
             .select_related("report__employee", "report__period")
             .only(
                 "id",
@@ -546,9 +549,8 @@ class IndicatorQuerySet(models.QuerySet):
                 "report__period__year",
                 "report__period__number",
                 *public_employee_fields("report__employee__"),
-            )[:SEARCH_CANDIDATES]
+            )[start:stop]
         )
-        return sorted(candidates, key=lambda row: (-row.search_rank, row.pk))[start:stop]
 
 
 @audited(exclude=["search_document"])

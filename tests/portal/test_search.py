@@ -410,3 +410,32 @@ def test_the_word_list_command_says_how_many_words_it_holds():
 
     assert f"Daftar kata pencarian: {SearchWord.objects.count()} kata." in out.getvalue()
     assert SearchWord.objects.filter(word="pelayanan").exists()
+
+
+def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
+    texts = [
+        "pelayanan",  # the exact text: first
+        "Pelayanan publik pelayanan prima pelayanan cepat",
+        "Indeks pelayanan",
+        "Persentase pelayanan administrasi kependudukan yang selesai tepat waktu",
+        "Jumlah pelayanan kesehatan",
+        "Pelayanan pelayanan",
+        "Laporan kegiatan pelayanan bulanan",
+        "Pelayanan",
+    ]
+    for text in texts:
+        report_with(text)
+    report_with("pelayanan rahasia", status="draft")
+    indicators = Indicator.objects.disclosed()
+    rank = personnel_search.rank("pelayanan", stored="search_document", exact_field="iki")
+    expected = [
+        indicator.pk
+        for indicator in sorted(
+            indicators.search("pelayanan").annotate(search_rank=rank),
+            key=lambda indicator: (-indicator.search_rank, indicator.pk),
+        )
+    ]
+    pages = [indicators.search_page("pelayanan", start, start + 3) for start in (0, 3, 6)]
+    assert [indicator.pk for page in pages for indicator in page] == expected
+    assert len(expected) == len(texts)
+    assert pages[0][0].iki == "pelayanan"
