@@ -155,11 +155,10 @@ def suppressed_grid(
                 hidden.add(line_total)
             changed = True
 
+    labels = [(c, str(label)) for c, label in charts.predikat_labels()]  # translated once
+
     def cells_of(r):
-        return [
-            Cell(c, str(label), None if (r, c) in hidden else value[r, c])
-            for c, label in charts.predikat_labels()
-        ]
+        return [Cell(c, label, None if (r, c) in hidden else value[r, c]) for c, label in labels]
 
     def total_of(r):
         return Cell(TOTAL, "", None if (r, TOTAL) in hidden else value[r, TOTAL])
