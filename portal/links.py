@@ -49,13 +49,13 @@ class Link:
             for n, converter in enumerate(converters)
         ]
         url = reverse(self.name, urlconf, kwargs=dict(zip(self.params, placeholders, strict=True)))
-        spots = re.compile("|".join(re.escape(str(p)) for p in placeholders))
         texts = [str(p) for p in placeholders]
         parts: list[str | int] = []
         position = 0
-        for match in spots.finditer(url):
-            parts += [url[position : match.start()], texts.index(match.group(0))]
-            position = match.end()
+        if texts:  # an URL without parameters is its one part
+            for match in re.finditer("|".join(map(re.escape, texts)), url):
+                parts += [url[position : match.start()], texts.index(match.group(0))]
+                position = match.end()
         parts.append(url[position:])
         checks = [(converter, re.compile(f"(?:{converter.regex})")) for converter in converters]
         return parts, checks

@@ -20,8 +20,6 @@ from django.utils.translation import ngettext
 from personnel.disclosure import Cell
 from reports.choices import Predikat
 
-LABELS = dict(Predikat.choices)
-
 # Fixed order and colours: from the best predikat (darkest) to the worst (lightest), so the
 # order survives a greyscale print. CIE L* is about 29, 46, 58, 75 and 90.
 PREDIKAT_ORDER: tuple[str, ...] = (
@@ -328,7 +326,7 @@ def predikat_trend(trend: dict) -> SafeString:
     """
     points = trend["points"]
     kind = str(trend["kind"])
-    labels = [(str(p["report"].period), str(LABELS[p["predikat"]])) for p in points]
+    labels = [(str(p["report"].period), str(Predikat(p["predikat"]).label)) for p in points]
     width, height = trend["width"], trend["height"]
     body = [
         f'<title id="tren-judul">'

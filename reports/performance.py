@@ -171,7 +171,7 @@ def suppressed_grid(
 # --------------------------------------------------------------------------- periods
 
 
-def periods_with_published():
+def marked_periods():
     """Every period, newest first, annotated with whether it has published reports."""
     return Period.objects.annotate(
         has_published=Exists(Report.objects.published().filter(period=OuterRef("pk")))
@@ -180,7 +180,7 @@ def periods_with_published():
 
 def periods_for_choice() -> list[Period]:
     """Every period, newest first, marked with whether it has published reports (one query)."""
-    return list(periods_with_published())
+    return list(marked_periods())
 
 
 def default_period(periods: Sequence[Period]) -> Period | None:
@@ -219,7 +219,7 @@ class PeriodChoiceMixin:
 
 UNIT_FIELDS = ("id", "parent_id", "code", "name")
 RULE_FIELDS = ("id", "organisation_predikat", "employee_predikat", "max_percent", "min_percent")
-PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
+CHOICE_PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
 
 
 def unit_page_values(code: str):
@@ -230,7 +230,7 @@ def unit_page_values(code: str):
         .filter(code=code)
         .annotate(
             tree=json_rows(Unit.objects.order_by(), *UNIT_FIELDS),
-            period_rows=json_rows(periods_with_published(), *PERIOD_FIELDS),
+            period_rows=json_rows(marked_periods(), *CHOICE_PERIOD_FIELDS),
         )
         .values(*UNIT_FIELDS, "tree", "period_rows")
         .order_by()
