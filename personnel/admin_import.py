@@ -349,7 +349,7 @@ class PersonnelImportAdmin(FileImportAdmin):
     def change_cells(self, change) -> list:
         details = "; ".join(change.details)
         if change.action == "create":
-            details = f"{_('baru')}: {details}"
+            details = _("baru: %(details)s") % {"details": details}
         return [change.row, change.nip, change.name, details]
 
     def applied_message(self, record) -> str:

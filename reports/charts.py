@@ -328,9 +328,12 @@ def predikat_trend(trend: dict) -> SafeString:
     kind = str(trend["kind"])
     labels = [(str(p["report"].period), str(Predikat(p["predikat"]).label)) for p in points]
     width, height = trend["width"], trend["height"]
+    # Outside the f-strings: makemessages does not look inside them.
+    title = _("Predikat kinerja per periode (%(kind)s)") % {"kind": kind}
+    table_caption = _("Data tren predikat (%(kind)s)") % {"kind": kind}
+    period_heading, predikat_heading = _("Periode"), _("Predikat")
     body = [
-        f'<title id="tren-judul">'
-        f"{escape(_('Predikat kinerja per periode (%(kind)s)') % {'kind': kind})}</title>",
+        f'<title id="tren-judul">{escape(title)}</title>',
         f'<desc id="tren-isi">{escape("; ".join(f"{p}: {label}" for p, label in labels))}</desc>',
     ]
     for level in trend["levels"]:
@@ -370,9 +373,8 @@ def predikat_trend(trend: dict) -> SafeString:
         f"{''.join(body)}</svg>\n  </div>\n"
         f'  <figcaption class="note">{escape(caption)}</figcaption>\n</figure>\n'
         '<div class="scroll" role="region" tabindex="0" aria-labelledby="tabel-tren">\n'
-        f'  <table>\n    <caption id="tabel-tren">'
-        f"{escape(_('Data tren predikat (%(kind)s)') % {'kind': kind})}</caption>\n"
-        f'    <thead><tr><th scope="col">{escape(_("Periode"))}</th>'
-        f'<th scope="col">{escape(_("Predikat"))}</th></tr></thead>\n'
+        f'  <table>\n    <caption id="tabel-tren">{escape(table_caption)}</caption>\n'
+        f'    <thead><tr><th scope="col">{escape(period_heading)}</th>'
+        f'<th scope="col">{escape(predikat_heading)}</th></tr></thead>\n'
         f"    <tbody>{rows}</tbody>\n  </table>\n</div>"
     )

@@ -66,11 +66,12 @@ def language_switch(context) -> str:
             f"{escape(get_language_info(code)['name_local'])}</button>"
         )
     action = escape(SET_LANGUAGE())
+    label = _("Bahasa")  # outside the f-string: makemessages does not look inside one
     return mark_safe(
         f'<form class="language-switch" action="{action}" method="post">\n'
         f'  <input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">\n'
         f'  <input type="hidden" name="next" value="{escape(request.get_full_path())}">\n'
-        f'  <span id="bahasa-label">{escape(_("Bahasa"))}:</span>\n  '
+        f'  <span id="bahasa-label">{escape(label)}:</span>\n  '
         + "\n  ".join(buttons)
         + "\n</form>"
     )

@@ -78,3 +78,8 @@ def test_the_language_switch_returns_to_the_same_page_in_the_chosen_language(cli
     assert response.status_code == 302
     assert response["Location"] == "/laporan/?urut=predikat&page=2"
     assert '<html lang="en">' in client.get(response["Location"]).content.decode()
+
+
+def test_the_language_switch_speaks_the_reader_s_language(client):
+    client.cookies["django_language"] = "en"
+    assert '<span id="bahasa-label">Language:</span>' in client.get("/tentang/").content.decode()

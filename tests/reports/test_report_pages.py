@@ -472,6 +472,15 @@ def test_a_long_trend_draws_the_last_twelve_periods_and_says_so(client, health):
     assert '<tr><th scope="row">Maret 2000</th><td>Baik</td></tr>' in html
 
 
+def test_the_trend_speaks_english_when_asked(client):
+    employee = EmployeeFactory()
+    published(employee=employee, period=PeriodFactory(year=2025))
+    client.cookies["django_language"] = "en"
+    html = html_of(client, reverse("reports:employee-detail", args=[employee.public_id]))
+    assert '<title id="tren-judul">Performance ratings per period (Annual)</title>' in html
+    assert '<caption id="tabel-tren">Rating trend data (Annual)</caption>' in html
+
+
 def test_the_trend_follows_the_kind_of_period_the_employee_has_most_of(client):
     employee = EmployeeFactory()
     published(employee=employee, period=PeriodFactory(year=2025))
