@@ -99,6 +99,12 @@ class UnitQuerySet(models.QuerySet):
 UNIT_LINK = Link("personnel:unit-detail", "code")
 
 
+def full_name(gelar_depan: str, name: str, gelar_belakang: str) -> str:
+    """The name with its academic titles, as it is written: "Dr. Siti Aminah, S.E."."""
+    name = f"{gelar_depan} {name}".strip()
+    return f"{name}, {gelar_belakang}" if gelar_belakang else name
+
+
 @audited()
 class Unit(models.Model):
     """A city agency (OPD) or one of its parts, in the organisation tree."""
@@ -458,8 +464,7 @@ class Employee(models.Model):
 
     @property
     def full_name(self) -> str:
-        name = f"{self.gelar_depan} {self.name}".strip()
-        return f"{name}, {self.gelar_belakang}" if self.gelar_belakang else name
+        return full_name(self.gelar_depan, self.name, self.gelar_belakang)
 
     @property
     def pangkat(self) -> str:

@@ -16,8 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
-from portal.widgets import QuickSelect
+from portal.filtering import ChoiceFilter
+from portal.prepared import PreparedQuery, instances
+from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
+from reports.listing import ListedUnit
 from reports.models import Period, PublishedCount, Report
 from reports.paging import SegmentedRows, take
 
@@ -70,8 +73,16 @@ def periods_with_published_reports():
     )
 
 
+PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end")
+CHOICE_PERIODS = PreparedQuery(lambda: periods_with_published_reports().values(*PERIOD_FIELDS))
+CHOICE_UNITS = PreparedQuery(
+    # In the order of ListedUnit's fields.
+    lambda: Unit.objects.order_by("name", "code").values("id", "parent_id", "code", "name")
+)
+
+
 class ReportFilter(django_filters.FilterSet):
-    periode = django_filters.ChoiceFilter(
+    periode = ChoiceFilter(
         widget=QuickSelect,
         label=_("Periode"),
         method="filter_periode",
@@ -80,21 +91,21 @@ class ReportFilter(django_filters.FilterSet):
             _("Periode «%(value)s» tidak dikenal; yang ditampilkan periode terbaru.")
         ),
     )
-    unit = django_filters.ChoiceFilter(
+    unit = ChoiceFilter(
         widget=QuickSelect,
         label=_("Unit kerja (termasuk sub-unit)"),
         method="filter_unit",
         empty_label=_("Semua unit kerja"),
         error_messages=invalid_choice(_("Unit kerja «%(value)s» tidak dikenal; filter diabaikan.")),
     )
-    predikat = django_filters.ChoiceFilter(
+    predikat = ChoiceFilter(
         widget=QuickSelect,
         label=_("Predikat"),
         choices=Predikat.choices,
         empty_label=_("Semua predikat"),
         error_messages=invalid_choice(_("Predikat «%(value)s» tidak dikenal; filter diabaikan.")),
     )
-    jabatan = django_filters.ChoiceFilter(
+    jabatan = ChoiceFilter(
         widget=QuickSelect,
         label=_("Jenis jabatan"),
         field_name="jabatan_type",
@@ -104,7 +115,7 @@ class ReportFilter(django_filters.FilterSet):
             _("Jenis jabatan «%(value)s» tidak dikenal; filter diabaikan.")
         ),
     )
-    golongan = django_filters.ChoiceFilter(
+    golongan = ChoiceFilter(
         widget=QuickSelect,
         label=_("Golongan"),
         choices=GOLONGAN_CHOICES,
@@ -112,11 +123,12 @@ class ReportFilter(django_filters.FilterSet):
         error_messages=invalid_choice(_("Golongan «%(value)s» tidak dikenal; filter diabaikan.")),
     )
     q = django_filters.CharFilter(
+        widget=QuickTextInput,
         label=_("Nama pegawai"),
         method="filter_name",
         max_length=100,
     )
-    urut = django_filters.ChoiceFilter(
+    urut = ChoiceFilter(
         widget=QuickSelect,
         label=_("Urutkan"),
         method="sort",
@@ -128,14 +140,17 @@ class ReportFilter(django_filters.FilterSet):
     )
 
     def __init__(self, data=None, *args, **kwargs):
-        # One query each for the period and unit choices; the defaults follow from them.
-        periods = list(periods_with_published_reports())
-        units = list(Unit.objects.only("id", "parent_id", "code", "name").order_by("name", "code"))
+        # One prepared statement each for the period and unit choices; the defaults follow
+        # from them, and the list's rows take their periods and units from them.
+        periods = instances(Period, CHOICE_PERIODS.rows())
+        units = [ListedUnit(*row.values()) for row in CHOICE_UNITS.rows()]
         # A citizen's first question is the year's evaluation, not the latest monthly pilot.
         annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
         self.default_period = (annual or periods or [None])[0]
         self.periods = {period.code: period for period in periods}
+        self.periods_by_id = {period.pk: period for period in periods}
         self.unit_ids = {unit.code: unit.pk for unit in units}
+        self.units_by_id = {unit.pk: unit for unit in units}
         self.units = units  # in the database's own order of names, which the unit sort follows
         self.children = defaultdict(list)
         for unit in units:

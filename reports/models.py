@@ -1,4 +1,5 @@
 import calendar
+import functools
 from collections import Counter
 from datetime import date
 
@@ -18,6 +19,7 @@ from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, ImportRecord, Position, Unit
 from portal.links import Link
+from portal.prepared import PreparedQuery
 from reports.choices import (
     IN_PROGRESS_STATUSES,
     PREDIKAT_EXPLANATION,
@@ -778,6 +780,51 @@ def withheld_published(**filters):
     )
 
 
+def period_total_values(period: int, **filters):
+    """The disclosed total of a period under `filters` (disclosed_total()), as a `.values()`
+    queryset of one row: the period's."""
+    counted = (
+        PublishedCount.objects.filter(period=OuterRef("pk"), **filters)
+        .order_by()
+        .values("period")
+        .annotate(n=models.Sum("total"))
+        .values("n")
+    )
+    withheld = (
+        withheld_published(period=OuterRef("pk"), **filters)
+        .values("period")
+        .annotate(n=models.Count("*"))
+        .values("n")
+    )
+    return (
+        Period.objects.filter(pk=period)
+        .annotate(
+            total=Coalesce(models.Subquery(counted), 0) - Coalesce(models.Subquery(withheld), 0)
+        )
+        .values("total")
+        .order_by()
+    )
+
+
+# Example values no row has, for each filter the prepared totals take (portal/prepared.py).
+TOTAL_EXAMPLES = {
+    "unit__any_of": [-7_102],
+    "predikat": "\x1fpredikat",
+    "jabatan_type": "\x1fjabatan",
+    "golongan": "\x1fgolongan",
+}
+
+
+@functools.cache
+def period_total(names: tuple[str, ...]) -> PreparedQuery:
+    """The prepared disclosed total of a period under the filters `names` (at most 16)."""
+
+    def build(period, *values):
+        return period_total_values(period, **dict(zip(names, values, strict=True)))
+
+    return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names))
+
+
 class PublishedCountQuerySet(models.QuerySet):
     def disclosed_by(self, field: str, **filters) -> dict:
         """`disclosed_total()` for each value of `field` (predikat or unit), in one query.
@@ -799,7 +846,18 @@ class PublishedCountQuerySet(models.QuerySet):
         The counts include withheld employees; their few published reports are counted
         directly (by employee, from the active withholdings) and subtracted. `filters` may use
         period, unit, predikat, jabatan_type and golongan, the fields both tables have.
+
+        With a period, and the units (if any) as `unit__in`, it is one prepared statement per
+        set of filters used (`period_total`): the report list asks this at every request.
         """
+        prepared = dict(filters)
+        if "unit__in" in prepared:
+            prepared["unit__any_of"] = list(prepared.pop("unit__in"))
+        period = prepared.pop("period", None)
+        if not self.query.where and period is not None and prepared.keys() <= TOTAL_EXAMPLES.keys():
+            names = tuple(sorted(prepared))
+            row = period_total(names).row(getattr(period, "pk", period), *map(prepared.get, names))
+            return row["total"] if row else 0
         withheld = (
             withheld_published(**filters).values("status").annotate(n=models.Count("*")).values("n")
         )

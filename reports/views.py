@@ -31,7 +31,7 @@ from personnel.models import (
     Unit,
 )
 from portal.prepared import PreparedQuery, instance, instances, json_rows
-from reports import charts
+from reports import charts, listing
 from reports.choices import BerAkhlak, IndicatorKind, PeriodKind, Predikat, ReportStatus
 from reports.filters import DEFAULT_SORT, ReportFilter
 from reports.models import (
@@ -176,7 +176,7 @@ class ReportListView(FilterView):
     strict = False  # a bad filter value is reported in the form and left out, not fatal
 
     def get_queryset(self):
-        return Report.objects.disclosed().for_listing()
+        return Report.objects.disclosed().values(*listing.FIELDS)
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, so the default period applies to a bare /laporan/ as well.
@@ -200,6 +200,9 @@ class ReportListView(FilterView):
         paginator = self.get_paginator(queryset, page_size)
         requested = self.request.GET.get(self.page_kwarg, "")
         page = paginator.get_page(requested)
+        page.object_list = listing.listed(
+            page.object_list, self.filterset.periods_by_id, self.filterset.units_by_id
+        )
         self.page_corrected = bool(requested) and requested != str(page.number)
         return paginator, page, page.object_list, page.has_other_pages()
 

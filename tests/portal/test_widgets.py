@@ -1,4 +1,4 @@
-"""QuickSelect renders what Django's Select renders, without a template per option."""
+"""QuickSelect and QuickTextInput render what Django's widgets render, without templates."""
 
 import re
 
@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.utils.safestring import mark_safe
 
-from portal.widgets import QuickSelect
+from portal.widgets import QuickSelect, QuickTextInput
 
 CHOICES = [
     ("", "Semua unit"),
@@ -56,3 +56,25 @@ def test_a_bound_field_with_an_error_renders_as_djangos_select():
     quick = rendered(QuickSelect)
     assert quick == rendered(forms.Select)
     assert 'aria-invalid="true"' in quick and "&lt;Setda&gt;" in quick
+
+
+@pytest.mark.parametrize("value", [None, "", "siti", "a\"b <c> & 'd'", 3])
+@pytest.mark.parametrize("attrs", [None, {"id": "id_q", "maxlength": "100", "required": True}])
+def test_a_quick_text_input_renders_the_same_markup_as_djangos(value, attrs):
+    django = forms.TextInput().render("q", value, attrs)
+    quick = QuickTextInput().render("q", value, attrs)
+    assert normalised(quick) == normalised(django)
+
+
+def test_a_quick_text_input_keeps_the_attributes_a_bound_field_adds():
+    def rendered(widget):
+        class Form(forms.Form):
+            q = forms.CharField(max_length=3, widget=widget)
+
+        form = Form({"q": "panjang"})
+        assert not form.is_valid()
+        return normalised(str(form["q"]))
+
+    quick = rendered(QuickTextInput)
+    assert quick == rendered(forms.TextInput)
+    assert 'aria-invalid="true"' in quick and 'maxlength="3"' in quick
