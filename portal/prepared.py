@@ -81,6 +81,9 @@ class PreparedQuery:
             raise ImproperlyConfigured("A PreparedQuery is built from a .values() queryset.")
         compiler = query.get_compiler(using)
         sql, params = compiler.as_sql()
+        if not sql.startswith("SELECT "):
+            # A UNION starts with "(": django-pghistory would put its context in front of it.
+            raise ImproperlyConfigured("A PreparedQuery is a single SELECT (not a UNION).")
         slots = tuple(
             (position, index, type(value))
             for position, value in enumerate(params)

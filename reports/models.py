@@ -19,7 +19,7 @@ from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, ImportRecord, Position, Unit
 from portal.links import Link
-from portal.prepared import PreparedQuery
+from portal.prepared import PreparedQuery, json_rows
 from reports.choices import (
     IN_PROGRESS_STATUSES,
     PREDIKAT_EXPLANATION,
@@ -815,6 +815,66 @@ TOTAL_EXAMPLES = {
 }
 
 
+def preparable(counts, filters: dict) -> tuple[int, dict] | None:
+    """The period's id and the other `filters` as the prepared totals take them (the units as
+    an array under "unit__any_of"), or None when they cannot: no period, another filter, or
+    counts already filtered."""
+    prepared = dict(filters)
+    if "unit__in" in prepared:
+        prepared["unit__any_of"] = list(prepared.pop("unit__in"))
+    period = prepared.pop("period", None)
+    if counts.query.where or period is None or not prepared.keys() <= TOTAL_EXAMPLES.keys():
+        return None
+    return getattr(period, "pk", period), prepared
+
+
+def totals_by_values(field: str, **filters):
+    """The disclosed totals per value of `field` under `filters`: the counts grouped by it and
+    the withheld employees' published reports grouped the same way and negated (UNION ALL)."""
+    counted = (
+        PublishedCount.objects.filter(**filters)
+        .order_by()
+        .values(field)
+        .annotate(n=models.Sum("total"))
+    )
+    withheld = withheld_published(**filters).values(field).annotate(n=models.Count("*") * -1)
+    return counted.union(withheld, all=True)
+
+
+def period_totals_by_values(field: str, period: int, **filters):
+    """`totals_by_values()` of a period as one SELECT (a prepared statement cannot be a UNION:
+    django-pghistory puts its context in front of any statement not starting with SELECT): the
+    period's row with both parts as arrays."""
+    counted = (
+        PublishedCount.objects.filter(period=OuterRef("pk"), **filters)
+        .order_by()
+        .values(field)
+        .annotate(n=models.Sum("total"))
+    )
+    withheld = (
+        withheld_published(period=OuterRef("pk"), **filters)
+        .values(field)
+        .annotate(n=models.Count("*") * -1)
+    )
+    return (
+        Period.objects.filter(pk=period)
+        .annotate(counted=json_rows(counted, field, "n"), withheld=json_rows(withheld, field, "n"))
+        .values("counted", "withheld")
+        .order_by()
+    )
+
+
+@functools.cache
+def period_totals_by(field: str, names: tuple[str, ...]) -> PreparedQuery:
+    """The prepared `period_totals_by_values(field, period, **filters)` for the filters
+    `names`."""
+
+    def build(period, *values):
+        return period_totals_by_values(field, period, **dict(zip(names, values, strict=True)))
+
+    return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names))
+
+
 @functools.cache
 def period_total(names: tuple[str, ...]) -> PreparedQuery:
     """The prepared disclosed total of a period under the filters `names` (at most 16)."""
@@ -831,12 +891,18 @@ class PublishedCountQuerySet(models.QuerySet):
 
         The counts grouped by the field, and the withheld employees' published reports grouped
         the same way and negated, in one UNION ALL; values without a disclosed report are left
-        out.
+        out. Like `disclosed_total()`, one prepared statement per field and set of filters.
         """
-        counted = self.filter(**filters).order_by().values(field).annotate(n=models.Sum("total"))
-        withheld = withheld_published(**filters).values(field).annotate(n=models.Count("*") * -1)
+        prepared = preparable(self, filters)
+        if prepared is not None:
+            period, others = prepared
+            names = tuple(sorted(others))
+            row = period_totals_by(field, names).row(period, *map(others.get, names))
+            rows = [*row["counted"], *row["withheld"]] if row else []
+        else:
+            rows = totals_by_values(field, **filters)
         totals = Counter()
-        for row in counted.union(withheld, all=True):
+        for row in rows:
             totals[row[field]] += row["n"]
         return {value: n for value, n in totals.items() if n > 0}
 
@@ -850,13 +916,11 @@ class PublishedCountQuerySet(models.QuerySet):
         With a period, and the units (if any) as `unit__in`, it is one prepared statement per
         set of filters used (`period_total`): the report list asks this at every request.
         """
-        prepared = dict(filters)
-        if "unit__in" in prepared:
-            prepared["unit__any_of"] = list(prepared.pop("unit__in"))
-        period = prepared.pop("period", None)
-        if not self.query.where and period is not None and prepared.keys() <= TOTAL_EXAMPLES.keys():
-            names = tuple(sorted(prepared))
-            row = period_total(names).row(getattr(period, "pk", period), *map(prepared.get, names))
+        prepared = preparable(self, filters)
+        if prepared is not None:
+            period, others = prepared
+            names = tuple(sorted(others))
+            row = period_total(names).row(period, *map(others.get, names))
             return row["total"] if row else 0
         withheld = (
             withheld_published(**filters).values("status").annotate(n=models.Count("*")).values("n")

@@ -176,23 +176,26 @@ class ReportListView(FilterView):
     strict = False  # a bad filter value is reported in the form and left out, not fatal
 
     def get_queryset(self):
-        return Report.objects.disclosed().values(*listing.FIELDS)
+        return Report.objects.disclosed()
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, so the default period applies to a bare /laporan/ as well.
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        rows = self.filterset.segmented(queryset)
+        # The rows are read as the values the list shows (reports.listing); counted without
+        # them, so that a COUNT(*) joins no table the filters do not need.
+        listed = queryset.values(*listing.FIELDS)
+        rows = self.filterset.segmented(listed)
         if rows is None:
             # The total comes from the published counts (a few rows) instead of COUNT(*) over
             # a period's ~100,000 reports, whenever the filters allow it.
             filters = self.filterset.count_filters()
             if filters is None:
-                rows = NearerEnd(queryset, queryset.count(), from_counts=False)
+                rows = NearerEnd(listed, queryset.count(), from_counts=False)
             else:
                 total = PublishedCount.objects.disclosed_total(**filters)
-                rows = NearerEnd(queryset, total, from_counts=True)
+                rows = NearerEnd(listed, total, from_counts=True)
         return Paginator(rows, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):

@@ -92,6 +92,15 @@ def test_an_example_missing_from_the_query_is_refused_when_it_is_compiled():
         query.compiled()
 
 
+def test_a_union_is_refused_because_the_audit_context_would_be_put_in_front_of_it():
+    def union(name):
+        named = Employee.objects.filter(name=name).values("id")
+        return named.union(Employee.objects.filter(gelar_depan=name).values("id"))
+
+    with pytest.raises(ImproperlyConfigured, match="single SELECT"):
+        PreparedQuery(union, "\x1fname").compiled()
+
+
 def test_a_queryset_of_model_instances_is_refused():
     query = PreparedQuery(lambda name: Employee.objects.filter(name=name), "\x1fname")
     with pytest.raises(ImproperlyConfigured, match="values"):

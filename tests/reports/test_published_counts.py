@@ -287,3 +287,28 @@ def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
     names = sorted(report.employee.name for report in response.context["reports"])
     assert names == ["Siti 1", "Siti 2", "Siti 4", "Siti 5"]
     assert response.context["page_obj"].paginator.count == 4
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"unit": "UNIT0"},
+        {"unit": "UNIT0", "predikat": "baik"},
+        {"jabatan_type": "fungsional", "golongan": "III/a"},
+        {"unit": "UNIT1", "predikat": "baik", "jabatan_type": "pelaksana", "golongan": "III/a"},
+    ],
+)
+def test_the_prepared_totals_equal_the_totals_planned_per_query(units, listed_reports, filters):
+    if "unit" in filters:
+        filters["unit__in"] = [units[int(filters.pop("unit")[-1])].pk]
+    period = listed_reports[0].period
+    # Counts already filtered take the path planned at every call; the manager's are prepared.
+    planned = PublishedCount.objects.filter(total__gte=0)
+    disclosed = Report.objects.disclosed().filter(period=period, **filters)
+    assert PublishedCount.objects.disclosed_total(period=period, **filters) == disclosed.count()
+    assert planned.disclosed_total(period=period, **filters) == disclosed.count()
+    for field in ("predikat", "unit"):
+        prepared = PublishedCount.objects.disclosed_by(field, period=period, **filters)
+        assert prepared == planned.disclosed_by(field, period=period, **filters)
+        assert sum(prepared.values()) == disclosed.count()
