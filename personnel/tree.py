@@ -2,8 +2,30 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from personnel.models import Unit
+from personnel.models import UNIT_LINK, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNode:
+    """A unit as a page shows it in a tree or a link: lighter than a model instance, for pages
+    that read the whole tree at every request (the walks below take either)."""
+
+    pk: int
+    parent_id: int | None
+    code: str
+    name: str
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return UNIT_LINK(self.code)
+
+    @classmethod
+    def from_row(cls, row: dict) -> "UnitNode":
+        return cls(row["id"], row["parent_id"], row["code"], row["name"])
 
 
 def top_level_units(units: Sequence[Unit]) -> tuple[list[Unit], dict[int, int]]:

@@ -70,7 +70,9 @@ class Segment:
 
 
 def predikat_labels() -> list[tuple[str, str]]:
-    return [(key, Predikat(key).label) for key in PREDIKAT_ORDER]
+    """(predikat, label) in the fixed order, the labels translated now: a page translates them
+    once and hands them on (a lazy label is translated again at each use)."""
+    return [(key, str(Predikat(key).label)) for key in PREDIKAT_ORDER]
 
 
 def segments(bar: Bar) -> list[Segment]:
@@ -80,7 +82,7 @@ def segments(bar: Bar) -> list[Segment]:
         return []
     by_key = {cell.key: cell for cell in bar.cells}
     shown = [
-        Segment(key, str(Predikat(key).label), cell.value, cell.value / total, colour(key))
+        Segment(key, str(cell.label), cell.value, cell.value / total, colour(key))
         for key in PREDIKAT_ORDER
         if (cell := by_key.get(key)) is not None and cell.value
     ]

@@ -16,11 +16,11 @@ from django.utils.translation import gettext_lazy as _
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
+from personnel.tree import UnitNode
 from portal.filtering import ChoiceFilter
 from portal.prepared import PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
-from reports.listing import ListedUnit
 from reports.models import Period, PublishedCount, Report
 from reports.paging import SegmentedRows, take
 
@@ -76,7 +76,6 @@ def periods_with_published_reports():
 PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end")
 CHOICE_PERIODS = PreparedQuery(lambda: periods_with_published_reports().values(*PERIOD_FIELDS))
 CHOICE_UNITS = PreparedQuery(
-    # In the order of ListedUnit's fields.
     lambda: Unit.objects.order_by("name", "code").values("id", "parent_id", "code", "name")
 )
 
@@ -143,7 +142,7 @@ class ReportFilter(django_filters.FilterSet):
         # One prepared statement each for the period and unit choices; the defaults follow
         # from them, and the list's rows take their periods and units from them.
         periods = instances(Period, CHOICE_PERIODS.rows())
-        units = [ListedUnit(*row.values()) for row in CHOICE_UNITS.rows()]
+        units = [UnitNode.from_row(row) for row in CHOICE_UNITS.rows()]
         # A citizen's first question is the year's evaluation, not the latest monthly pilot.
         annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
         self.default_period = (annual or periods or [None])[0]

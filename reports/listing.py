@@ -13,7 +13,8 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from personnel.models import UNIT_LINK, full_name
+from personnel.models import Unit, full_name
+from personnel.tree import UnitNode
 from reports.choices import Predikat
 from reports.models import REPORT_LINK, Period
 
@@ -29,22 +30,6 @@ FIELDS = (
     "employee__name",
     "employee__gelar_belakang",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ListedUnit:
-    """A unit as the list's filter offers it and its rows link to it."""
-
-    pk: int
-    parent_id: int | None
-    code: str
-    name: str
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return UNIT_LINK(self.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +54,22 @@ class ListedReport:
     position_title: str
     employee: ListedEmployee
     period: Period
-    unit: ListedUnit
+    unit: UnitNode
 
     def get_absolute_url(self) -> str:
         return REPORT_LINK(self.employee.public_id, self.period.code, self.version)
 
 
-def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, ListedUnit]) -> list:
+def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, UnitNode]) -> list:
     """The value rows of `FIELDS` as ListedReports, with their periods and units by id."""
+    # A period whose first report, or a unit that, was added after the filter read them.
     missing = {row["period_id"] for row in rows} - periods.keys()
     if missing:
-        # A period whose first report was published after the filter read the periods.
         periods = {**periods, **Period.objects.in_bulk(missing)}
+    missing = {row["unit_id"] for row in rows} - units.keys()
+    if missing:
+        found = Unit.objects.filter(pk__in=missing).values_list("id", "parent_id", "code", "name")
+        units = {**units, **{values[0]: UnitNode(*values) for values in found}}
     return [
         ListedReport(
             pk=row["id"],

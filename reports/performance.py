@@ -23,7 +23,7 @@ from django.views.generic import TemplateView
 from personnel.choices import PPPK_GOLONGAN, JabatanType
 from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
-from personnel.tree import ancestors_in, subtree_ids, top_level_units
+from personnel.tree import UnitNode, ancestors_in, subtree_ids, top_level_units
 from portal.prepared import PreparedQuery, instance, instances, json_rows
 from reports import charts
 from reports.choices import PeriodKind
@@ -82,8 +82,9 @@ class Row:
         return charts.Bar(self.short_label or self.label, self.cells, self.total)
 
 
-def predikat_row(key, label, counts: dict, **extra) -> Row:
-    cells, total = suppressed_table(counts, charts.predikat_labels())
+def predikat_row(key, label, counts: dict, labels=None, **extra) -> Row:
+    """A row of predikat counts, suppressed; `labels` the page's charts.predikat_labels()."""
+    cells, total = suppressed_table(counts, labels or charts.predikat_labels())
     return Row(key, str(label), cells, total, **extra)
 
 
@@ -155,7 +156,7 @@ def suppressed_grid(
                 hidden.add(line_total)
             changed = True
 
-    labels = [(c, str(label)) for c, label in charts.predikat_labels()]  # translated once
+    labels = charts.predikat_labels()
 
     def cells_of(r):
         return [Cell(c, label, None if (r, c) in hidden else value[r, c]) for c, label in labels]
@@ -219,6 +220,7 @@ class PeriodChoiceMixin:
 
 UNIT_FIELDS = ("id", "parent_id", "code", "name")
 RULE_FIELDS = ("id", "organisation_predikat", "employee_predikat", "max_percent", "min_percent")
+RATING_FIELDS = ("id", "unit_id", "year", "predikat", "basis")
 CHOICE_PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
 
 
@@ -240,9 +242,11 @@ def unit_page_values(code: str):
 UNIT_PAGE = PreparedQuery(unit_page_values, "\x1fcode")
 
 
-def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[int]):
+def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[int], unit_id: int):
     """The published counts the unit page shows, in one row: per predikat of the period, in the
-    city and in the unit's subtree, and per period and predikat of the trend in the subtree."""
+    city and in the unit's subtree, and per period and predikat of the trend in the subtree;
+    with the unit's organisation predikat of the period's year and the distribution rules for
+    it (at most one rating, as an array)."""
     published = PublishedCount.objects.order_by()
     per_predikat = (
         published.filter(period=OuterRef("pk"))
@@ -254,19 +258,26 @@ def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[i
         .values("period_id", "predikat")
         .annotate(n=Sum("total"))
     )
+    rating = UnitRating.objects.filter(unit=unit_id, year=OuterRef("year")).annotate(
+        rule_rows=json_rows(
+            DistributionRule.objects.filter(organisation_predikat=OuterRef("predikat")),
+            *RULE_FIELDS,
+        )
+    )
     return (
         Period.objects.filter(pk=period_id)
         .annotate(
             count_rows=json_rows(per_predikat, "predikat", "n", "in_unit"),
             trend_rows=json_rows(trend, "period_id", "predikat", "n"),
+            rating_rows=json_rows(rating, *RATING_FIELDS, "rule_rows"),
         )
-        .values("count_rows", "trend_rows")
+        .values("count_rows", "trend_rows", "rating_rows")
         .order_by()
     )
 
 
 # The lists are array parameters (portal/lookups.py), so one statement serves every unit.
-UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533])
+UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533], -7_534)
 
 
 class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
@@ -280,7 +291,7 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
         # The tree is read once: the breadcrumb and the sub-units come from it, and the counts
         # below get the sub-units as a list of ids, which the planner estimates well (a
         # recursive subquery it cannot, and on a million reports it then scans them all).
-        tree = instances(Unit, row["tree"])
+        tree = [UnitNode.from_row(values) for values in row["tree"]]
         periods = []
         for values in row["period_rows"]:
             period = instance(Period, values)
@@ -294,33 +305,31 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
             return context
         subtree = subtree_ids(tree, unit.pk)
         trend_periods = self.trend_periods(context["periods"], period)
-        counts = UNIT_COUNTS.row(period.pk, subtree, [p.pk for p in trend_periods])
+        counts = UNIT_COUNTS.row(period.pk, subtree, [p.pk for p in trend_periods], unit.pk)
         unit_counts = {
             row["predikat"]: row["in_unit"] for row in counts["count_rows"] if row["in_unit"]
         }
         city_counts = {row["predikat"]: row["n"] for row in counts["count_rows"]}
-        unit_row = predikat_row(unit.pk, unit.name, unit_counts)
-        city_row = predikat_row(TOTAL, _("Seluruh Kota Tanjungpinang"), city_counts)
+        labels = charts.predikat_labels()
+        unit_row = predikat_row(unit.pk, unit.name, unit_counts, labels)
+        city_row = predikat_row(TOTAL, _("Seluruh Kota Tanjungpinang"), city_counts, labels)
         trend_counts = group_counts(counts["trend_rows"], "period_id")
         trend_rows = [
             predikat_row(
-                p.pk, p, trend_counts.get(p.pk, {}), short_label=p.code, url=f"?periode={p.code}"
+                p.pk,
+                p,
+                trend_counts.get(p.pk, {}),
+                labels,
+                short_label=p.code,
+                url=f"?periode={p.code}",
             )
             for p in trend_periods
         ]
 
-        # The organisation predikat with the distribution rules for it, in one query.
-        rating = (
-            UnitRating.objects.filter(unit=unit, year=period.year)
-            .annotate(
-                rule_rows=json_rows(
-                    DistributionRule.objects.filter(organisation_predikat=OuterRef("predikat")),
-                    *RULE_FIELDS,
-                )
-            )
-            .first()
-        )
-        rules = instances(DistributionRule, rating.rule_rows) if rating else []
+        # The organisation predikat with the distribution rules for it.
+        rating = next(iter(counts["rating_rows"]), None)
+        rules = instances(DistributionRule, rating["rule_rows"]) if rating else []
+        rating = instance(UnitRating, rating) if rating else None
         context.update(
             unit_row=unit_row,
             city_row=city_row,
@@ -345,7 +354,7 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
                 counts=unit_counts,
             ),
             report_list_url=report_list_url(unit, period),
-            predikat_columns=charts.predikat_labels(),
+            predikat_columns=labels,
         )
         return context
 

@@ -3,8 +3,12 @@ row costs a template render per row."""
 
 from django import template
 from django.template.defaulttags import querystring
-from django.utils.html import format_html, format_html_join
+from django.utils.formats import get_format
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
+from portal.templatetags.figures import whole_percent
 from reports import listing
 from reports.choices import Predikat
 
@@ -37,3 +41,63 @@ def sort_header(context, column, label):
         "", ' aria-sort="{}"', [(column["aria_sort"],)] if column["aria_sort"] else []
     )
     return format_html('<th scope="col"{}><a href="{}">{}</a></th>', aria, url, label)
+
+
+@register.simple_tag
+def perf_table(rows, total_row, caption, row_heading, predikat_columns):
+    """A predikat table: rows (and an optional total row) of reports by predikat, each count
+    with its share; suppressed counts marked. What reports/_perf_table.html wrote, in Python:
+    the city dashboard has hundreds of cells."""
+    separator = get_format("THOUSAND_SEPARATOR")
+    # Translated outside the f-strings below: makemessages does not read inside one.
+    total_heading = conditional_escape(gettext("Jumlah"))
+    no_data = conditional_escape(gettext("Belum ada data."))
+    hidden = format_html(
+        '<abbr class="suppressed" title="{}">×</abbr>',
+        gettext("disembunyikan untuk melindungi privasi"),
+    )
+
+    def count(value):
+        return hidden if value is None else f"{value:,}".replace(",", separator)
+
+    def cell(column):
+        if column.value and column.share is not None:
+            share = whole_percent(column.share)
+            return f'{count(column.value)} <small class="share">({share}%)</small>'
+        return count(column.value)
+
+    def line(row, label):
+        cells = "".join(f'<td class="num">{cell(column)}</td>' for column in row.columns)
+        return (
+            f'<tr><th scope="row">{label}</th>{cells}'
+            f'<td class="num">{count(row.total.value)}</td></tr>'
+        )
+
+    caption = conditional_escape(caption)
+    heads = "".join(
+        f'<th scope="col" class="num">{conditional_escape(label)}</th>'
+        for _, label in predikat_columns
+    )
+    body = [
+        line(
+            row,
+            format_html('<a href="{}">{}</a>', row.url, row.label)
+            if row.url
+            else conditional_escape(row.label),
+        )
+        for row in rows or ()
+    ]
+    if not body and not total_row:
+        body.append(f'<tr><td colspan="7">{no_data}</td></tr>')
+    foot = (
+        f"<tfoot>{line(total_row, conditional_escape(total_row.label))}</tfoot>"
+        if total_row
+        else ""
+    )
+    return mark_safe(
+        f'<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}">'
+        f'<table class="wide perf-table"><caption>{caption}</caption>'
+        f'<thead><tr><th scope="col">{conditional_escape(row_heading)}</th>{heads}'
+        f'<th scope="col" class="num">{total_heading}</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody>{foot}</table></div>"
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
+from reports import listing
 from reports.choices import PREDIKAT_MATRIX
 from reports.models import Report
 from tests.factories import EmployeeFactory, PeriodFactory, ReportFactory, UnitFactory
@@ -92,3 +93,12 @@ def test_each_sortable_header_links_to_its_sort_from_the_first_page(client, rows
     )
     assert f'<th scope="col"><a href="?periode={rows.code}&amp;urut=unit">' in html
     assert f'<th scope="col"><a href="?periode={rows.code}&amp;urut=predikat">' in html
+
+
+def test_a_period_or_unit_added_after_the_filter_read_them_is_read_for_its_rows(rows):
+    report = Report.objects.select_related("period", "unit").get(employee__name="Budi")
+    values = Report.objects.filter(pk=report.pk).values(*listing.FIELDS)
+    (listed,) = listing.listed(list(values), periods={}, units={})
+    assert listed.period == report.period
+    assert listed.unit.name == report.unit.name
+    assert listed.unit.get_absolute_url() == report.unit.get_absolute_url()

@@ -347,6 +347,18 @@ def test_the_unit_page_shows_the_organisation_predikat_and_a_breach(client, city
     assert "Sangat Baik 35% melebihi batas 20%" in html
 
 
+def test_the_unit_page_shows_only_its_own_rating_of_the_periods_year(client, city):
+    UnitRating.objects.create(unit=unit("dinkes"), year=2024, predikat="istimewa")
+    UnitRating.objects.create(unit=unit("disdik"), year=2025, predikat="kurang")
+    publish(unit("dinkes"), "baik", 5)
+    assert "belum ditetapkan" in unit_page(client).content.decode()
+    UnitRating.objects.create(
+        unit=unit("dinkes"), year=2025, predikat="baik", basis="LHE SAKIP 2025"
+    )
+    html = unit_page(client).content.decode()
+    assert "<strong>Baik</strong>" in html and "(LHE SAKIP 2025)" in html
+
+
 def test_the_unit_page_checks_the_rules_only_with_five_reports(client, city, istimewa_rules):
     UnitRating.objects.create(unit=unit("dinkes"), year=2025, predikat="istimewa")
     publish(unit("dinkes"), "sangat_baik", 4)
@@ -463,9 +475,9 @@ def test_the_unit_page_runs_a_constant_number_of_queries(
     client, city, reports, django_assert_num_queries
 ):
     bulk_publish(reports, city)
-    # the unit with the tree and the periods, the counts of the period and of the trend (two
-    # prepared statements), the organisation predikat with its distribution rules
-    with django_assert_num_queries(3):
+    # two prepared statements: the unit with the tree and the periods; then the counts of the
+    # period and of the trend, with the organisation predikat and its distribution rules
+    with django_assert_num_queries(2):
         assert unit_page(client).status_code == 200
 
 
