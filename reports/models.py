@@ -828,23 +828,18 @@ def preparable(counts, filters: dict) -> tuple[int, dict] | None:
     return getattr(period, "pk", period), prepared
 
 
-def totals_by_values(field: str, **filters):
-    """The disclosed totals per value of `field` under `filters`: the counts grouped by it and
+def totals_by_values(counts, field: str, **filters):
+    """The disclosed totals per value of `field` under `filters`: the `counts` grouped by it and
     the withheld employees' published reports grouped the same way and negated (UNION ALL)."""
-    counted = (
-        PublishedCount.objects.filter(**filters)
-        .order_by()
-        .values(field)
-        .annotate(n=models.Sum("total"))
-    )
+    counted = counts.filter(**filters).order_by().values(field).annotate(n=models.Sum("total"))
     withheld = withheld_published(**filters).values(field).annotate(n=models.Count("*") * -1)
     return counted.union(withheld, all=True)
 
 
 def period_totals_by_values(field: str, period: int, **filters):
-    """`totals_by_values()` of a period as one SELECT (a prepared statement cannot be a UNION:
-    django-pghistory puts its context in front of any statement not starting with SELECT): the
-    period's row with both parts as arrays."""
+    """`totals_by_values()` of a period's counts as one SELECT, the period's row with both
+    parts as arrays: a prepared statement cannot be a UNION (django-pghistory puts its context
+    in front of any statement not starting with SELECT)."""
     counted = (
         PublishedCount.objects.filter(period=OuterRef("pk"), **filters)
         .order_by()
@@ -900,7 +895,7 @@ class PublishedCountQuerySet(models.QuerySet):
             row = period_totals_by(field, names).row(period, *map(others.get, names))
             rows = [*row["counted"], *row["withheld"]] if row else []
         else:
-            rows = totals_by_values(field, **filters)
+            rows = totals_by_values(self, field, **filters)
         totals = Counter()
         for row in rows:
             totals[row[field]] += row["n"]

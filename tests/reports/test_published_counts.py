@@ -312,3 +312,12 @@ def test_the_prepared_totals_equal_the_totals_planned_per_query(units, listed_re
         prepared = PublishedCount.objects.disclosed_by(field, period=period, **filters)
         assert prepared == planned.disclosed_by(field, period=period, **filters)
         assert sum(prepared.values()) == disclosed.count()
+
+
+def test_counts_already_filtered_keep_their_filter(units, listed_reports):
+    period = listed_reports[0].period
+    counts = PublishedCount.objects.exclude(unit=units[1])
+    disclosed = Report.objects.disclosed().filter(period=period).exclude(unit=units[1])
+    assert counts.disclosed_total(period=period) == disclosed.count() == 2
+    assert sum(counts.disclosed_by("predikat", period=period).values()) == 2
+    assert units[1].pk not in counts.disclosed_by("unit", period=period)
