@@ -62,7 +62,7 @@ class ListedReport:
 
 def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, UnitNode]) -> list:
     """The value rows of `FIELDS` as ListedReports, with their periods and units by id."""
-    # A period whose first report, or a unit that, was added after the filter read them.
+    # A period or unit the filter did not read, because it was added since: read it here.
     missing = {row["period_id"] for row in rows} - periods.keys()
     if missing:
         periods = {**periods, **Period.objects.in_bulk(missing)}

@@ -173,28 +173,6 @@ class ReportQuerySet(models.QuerySet):
         """Published reports an individual page may show (withheld employees left out)."""
         return self.published().not_withheld()
 
-    def for_listing(self):
-        return self.select_related("employee", "period", "unit").only(
-            "id",
-            "version",
-            "status",
-            "predikat",
-            "position_title",
-            "jabatan_type",
-            "golongan",
-            "published_at",
-            "employee__public_id",
-            "employee__gelar_depan",
-            "employee__name",
-            "employee__gelar_belakang",
-            "period__code",
-            "period__kind",
-            "period__year",
-            "period__number",
-            "unit__code",
-            "unit__name",
-        )
-
 
 class FrozenUnless(pgtrigger.ReadOnly):
     """ReadOnly, but only for rows whose old status is one of `statuses`."""
