@@ -16,20 +16,9 @@ from django.utils.safestring import mark_safe
 from personnel.models import Unit, full_name
 from personnel.tree import UnitNode
 from reports.choices import Predikat
-from reports.models import REPORT_LINK, Period
+from reports.models import LISTED_FIELDS, REPORT_LINK, Period
 
-FIELDS = (
-    "id",
-    "version",
-    "predikat",
-    "position_title",
-    "period_id",
-    "unit_id",
-    "employee__public_id",
-    "employee__gelar_depan",
-    "employee__name",
-    "employee__gelar_belakang",
-)
+FIELDS = LISTED_FIELDS  # the values of a row: Report.objects.for_listing()
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,6 +152,21 @@ class Period(models.Model):
                 raise ValidationError({"year": _("Tahun di luar rentang 2000–2100.")})
 
 
+# What a row of the public report list shows (reports.listing): no private field.
+LISTED_FIELDS = (
+    "id",
+    "version",
+    "predikat",
+    "position_title",
+    "period_id",
+    "unit_id",
+    "employee__public_id",
+    "employee__gelar_depan",
+    "employee__name",
+    "employee__gelar_belakang",
+)
+
+
 class ReportQuerySet(models.QuerySet):
     def in_units(self, units):
         return self.filter(unit__in=units)
@@ -172,6 +187,10 @@ class ReportQuerySet(models.QuerySet):
     def disclosed(self):
         """Published reports an individual page may show (withheld employees left out)."""
         return self.published().not_withheld()
+
+    def for_listing(self):
+        """The values a row of the public report list shows (reports.listing)."""
+        return self.values(*LISTED_FIELDS)
 
 
 class FrozenUnless(pgtrigger.ReadOnly):

@@ -185,7 +185,7 @@ class ReportListView(FilterView):
     def get_paginator(self, queryset, per_page, **kwargs):
         # The rows are read as the values the list shows (reports.listing); counted without
         # them, so that a COUNT(*) joins no table the filters do not need.
-        listed = queryset.values(*listing.FIELDS)
+        listed = queryset.for_listing()
         rows = self.filterset.segmented(listed)
         if rows is None:
             # The total comes from the published counts (a few rows) instead of COUNT(*) over
