@@ -777,32 +777,6 @@ def withheld_published(**filters):
     )
 
 
-def period_total_values(period: int, **filters):
-    """The disclosed total of a period under `filters` (disclosed_total()), as a `.values()`
-    queryset of one row: the period's."""
-    counted = (
-        PublishedCount.objects.filter(period=OuterRef("pk"), **filters)
-        .order_by()
-        .values("period")
-        .annotate(n=models.Sum("total"))
-        .values("n")
-    )
-    withheld = (
-        withheld_published(period=OuterRef("pk"), **filters)
-        .values("period")
-        .annotate(n=models.Count("*"))
-        .values("n")
-    )
-    return (
-        Period.objects.filter(pk=period)
-        .annotate(
-            total=Coalesce(models.Subquery(counted), 0) - Coalesce(models.Subquery(withheld), 0)
-        )
-        .values("total")
-        .order_by()
-    )
-
-
 # Example values no row has, for each filter the prepared totals take (portal/prepared.py).
 TOTAL_EXAMPLES = {
     "unit__any_of": [-7_102],
@@ -825,28 +799,26 @@ def preparable(counts, filters: dict) -> tuple[int, dict] | None:
     return getattr(period, "pk", period), prepared
 
 
-def totals_by_values(counts, field: str, **filters):
-    """The disclosed totals per value of `field` under `filters`: the `counts` grouped by it and
-    the withheld employees' published reports grouped the same way and negated (UNION ALL)."""
+def totals_parts(counts, field: str, **filters):
+    """The `counts` under `filters` summed per value of `field`, and the withheld employees'
+    published reports counted the same way and negated: what `disclosed_by()` adds up."""
     counted = counts.filter(**filters).order_by().values(field).annotate(n=models.Sum("total"))
     withheld = withheld_published(**filters).values(field).annotate(n=models.Count("*") * -1)
+    return counted, withheld
+
+
+def totals_by_values(counts, field: str, **filters):
+    """`totals_parts()` as one query (UNION ALL)."""
+    counted, withheld = totals_parts(counts, field, **filters)
     return counted.union(withheld, all=True)
 
 
 def period_totals_by_values(field: str, period: int, **filters):
-    """`totals_by_values()` of a period's counts as one SELECT, the period's row with both
-    parts as arrays: a prepared statement cannot be a UNION (django-pghistory puts its context
-    in front of any statement not starting with SELECT)."""
-    counted = (
-        PublishedCount.objects.filter(period=OuterRef("pk"), **filters)
-        .order_by()
-        .values(field)
-        .annotate(n=models.Sum("total"))
-    )
-    withheld = (
-        withheld_published(period=OuterRef("pk"), **filters)
-        .values(field)
-        .annotate(n=models.Count("*") * -1)
+    """`totals_parts()` of a period's counts as one SELECT, the period's row with both parts as
+    arrays: a prepared statement cannot be a UNION (django-pghistory puts its context in front
+    of any statement not starting with SELECT)."""
+    counted, withheld = totals_parts(
+        PublishedCount.objects.all(), field, period=OuterRef("pk"), **filters
     )
     return (
         Period.objects.filter(pk=period)
@@ -863,16 +835,6 @@ def period_totals_by(field: str, names: tuple[str, ...]) -> PreparedQuery:
 
     def build(period, *values):
         return period_totals_by_values(field, period, **dict(zip(names, values, strict=True)))
-
-    return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names))
-
-
-@functools.cache
-def period_total(names: tuple[str, ...]) -> PreparedQuery:
-    """The prepared disclosed total of a period under the filters `names` (at most 16)."""
-
-    def build(period, *values):
-        return period_total_values(period, **dict(zip(names, values, strict=True)))
 
     return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names))
 
@@ -905,15 +867,11 @@ class PublishedCountQuerySet(models.QuerySet):
         directly (by employee, from the active withholdings) and subtracted. `filters` may use
         period, unit, predikat, jabatan_type and golongan, the fields both tables have.
 
-        With a period, and the units (if any) as `unit__in`, it is one prepared statement per
-        set of filters used (`period_total`): the report list asks this at every request.
+        With a period, and the units (if any) as `unit__in`, it is `disclosed_by("period")`: one
+        prepared statement per set of filters used. The report list asks this at every request.
         """
-        prepared = preparable(self, filters)
-        if prepared is not None:
-            period, others = prepared
-            names = tuple(sorted(others))
-            row = period_total(names).row(period, *map(others.get, names))
-            return row["total"] if row else 0
+        if preparable(self, filters) is not None:
+            return sum(self.disclosed_by("period", **filters).values())
         withheld = (
             withheld_published(**filters).values("status").annotate(n=models.Count("*")).values("n")
         )

@@ -26,6 +26,13 @@ def normalised(html: str) -> str:
     return re.sub(r">\s+<", "><", html.strip())
 
 
+def invalid_field_html(field: forms.Field, value) -> str:
+    """The bound field of a one-field form given `value`, which it must refuse."""
+    form = type("Form", (forms.Form,), {"field": field})({"field": value})
+    assert not form.is_valid()
+    return normalised(str(form["field"]))
+
+
 @pytest.mark.parametrize("value", [None, "", "dinkes", "a&b", "kec-b", 3, "3", "tidak-ada"])
 @pytest.mark.parametrize(
     "attrs", [None, {"id": "id_unit", "aria-describedby": "x", "required": True}]
@@ -46,12 +53,7 @@ def test_a_quick_multiple_select_marks_every_chosen_option():
 
 def test_a_bound_field_with_an_error_renders_as_djangos_select():
     def rendered(widget):
-        class Form(forms.Form):
-            unit = forms.ChoiceField(choices=CHOICES[:3], widget=widget)
-
-        form = Form({"unit": "zzz"})
-        assert not form.is_valid()
-        return normalised(str(form["unit"]))
+        return invalid_field_html(forms.ChoiceField(choices=CHOICES[:3], widget=widget), "zzz")
 
     quick = rendered(QuickSelect)
     assert quick == rendered(forms.Select)
@@ -68,12 +70,7 @@ def test_a_quick_text_input_renders_the_same_markup_as_djangos(value, attrs):
 
 def test_a_quick_text_input_keeps_the_attributes_a_bound_field_adds():
     def rendered(widget):
-        class Form(forms.Form):
-            q = forms.CharField(max_length=3, widget=widget)
-
-        form = Form({"q": "panjang"})
-        assert not form.is_valid()
-        return normalised(str(form["q"]))
+        return invalid_field_html(forms.CharField(max_length=3, widget=widget), "panjang")
 
     quick = rendered(QuickTextInput)
     assert quick == rendered(forms.TextInput)
