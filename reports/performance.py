@@ -179,9 +179,19 @@ def marked_periods():
     ).order_by("-end", "-start")
 
 
+CHOICE_PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
+MARKED_PERIODS = PreparedQuery(lambda: marked_periods().values(*CHOICE_PERIOD_FIELDS))
+
+
+def choice_period(values: dict) -> Period:
+    period = instance(Period, values)
+    period.has_published = values["has_published"]
+    return period
+
+
 def periods_for_choice() -> list[Period]:
     """Every period, newest first, marked with whether it has published reports (one query)."""
-    return list(marked_periods())
+    return [choice_period(values) for values in MARKED_PERIODS.rows()]
 
 
 def default_period(periods: Sequence[Period]) -> Period | None:
@@ -221,7 +231,6 @@ class PeriodChoiceMixin:
 UNIT_FIELDS = ("id", "parent_id", "code", "name")
 RULE_FIELDS = ("id", "organisation_predikat", "employee_predikat", "max_percent", "min_percent")
 RATING_FIELDS = ("id", "unit_id", "year", "predikat", "basis")
-CHOICE_PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end", "has_published")
 
 
 def unit_page_values(code: str):
@@ -292,11 +301,7 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
         # below get the sub-units as a list of ids, which the planner estimates well (a
         # recursive subquery it cannot, and on a million reports it then scans them all).
         tree = [UnitNode.from_row(values) for values in row["tree"]]
-        periods = []
-        for values in row["period_rows"]:
-            period = instance(Period, values)
-            period.has_published = values["has_published"]
-            periods.append(period)
+        periods = [choice_period(values) for values in row["period_rows"]]
         context = super().get_context_data(
             unit=unit, ancestors=ancestors_in(tree, unit), **self.choose_period(periods), **kwargs
         )
@@ -385,6 +390,32 @@ def golongan_group(golongan: str) -> str:
     return ""
 
 
+DASHBOARD_GROUPS = ("unit_id", "jabatan_type", "golongan")
+
+
+def dashboard_values(period_id: int):
+    """Every unit, and the period's published counts per predikat and unit, jabatan type and
+    golongan, in one row. Each is its own GROUP BY over the period's few thousand counts: a few
+    hundred rows reach Python instead of every (unit, jabatan type, golongan) combination."""
+    counts = PublishedCount.objects.filter(period=OuterRef("pk")).order_by()
+    groups = {
+        f"{key}_rows": json_rows(
+            counts.values(key, "predikat").annotate(n=Sum("total")), key, "predikat", "n"
+        )
+        for key in DASHBOARD_GROUPS
+    }
+    units = json_rows(Unit.objects.order_by(), "id", "parent_id", "code", "name", "is_active")
+    return (
+        Period.objects.filter(pk=period_id)
+        .annotate(unit_rows=units, **groups)
+        .values("unit_rows", *groups)
+        .order_by()
+    )
+
+
+DASHBOARD_COUNTS = PreparedQuery(dashboard_values, -7_541)
+
+
 class CityDashboardView(PeriodChoiceMixin, TemplateView):
     template_name = "reports/city_dashboard.html"
 
@@ -393,14 +424,9 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         period = context["period"]
         if period is None:
             return context
-        units = list(Unit.objects.only("id", "parent_id", "code", "name", "is_active").order_by())
-        # Each table is its own GROUP BY over the period's few thousand counts: a few hundred
-        # rows reach Python instead of every (unit, jabatan type, golongan) combination.
-        counts = PublishedCount.objects.filter(period=period).order_by()
-        by_unit, by_type, by_golongan = (
-            list(counts.values(key, "predikat").annotate(n=Sum("total")))
-            for key in ("unit_id", "jabatan_type", "golongan")
-        )
+        row = DASHBOARD_COUNTS.row(period.pk)
+        units = instances(Unit, row["unit_rows"])
+        by_unit, by_type, by_golongan = (row[f"{key}_rows"] for key in DASHBOARD_GROUPS)
 
         top, owner = top_level_units(units)
         unit_counts = group_counts(
