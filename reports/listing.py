@@ -1,4 +1,4 @@
-"""The rows of the public report list: read as plain values, shown as HTML written in Python.
+"""The rows of the public report list, and of an employee's reports, written in Python.
 
 A page of the list shows fifty reports. Read as model instances (a report with its employee,
 period and unit: four objects a row) and rendered by a template loop (about ten nodes a row),
@@ -6,15 +6,19 @@ the rows cost the uncached list more than its queries. Here a row is read as the
 shows; its period and unit are taken from those the list's filter has already read for its
 choices (every unit, every period with a published report), so the query joins only the
 employee; and the rows are written by `rows_html()` with the same markup the template wrote.
+The employee page's table of reports is written the same way (`employee_rows_html()`).
 """
 
 from dataclasses import dataclass
 from html import escape
 
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
 
 from personnel.models import Unit, full_name
 from personnel.tree import UnitNode
+from portal.templatetags.figures import long_date
 from reports.choices import Predikat
 from reports.models import LISTED_FIELDS, REPORT_LINK, Period
 
@@ -104,5 +108,29 @@ def rows_html(reports: list[ListedReport]) -> str:
             f"<td>{periods[period.pk]}</td>"
             f'<td><span class="predikat predikat-{escape(predikat)}">'
             f"{labels.get(predikat) or escape(predikat)}</span></td></tr>"
+        )
+    return mark_safe("\n".join(parts))
+
+
+def employee_rows_html(reports) -> str:
+    """The rows of the employee page's table of published reports (model instances with their
+    period and unit), as its template's loop wrote them."""
+    labels = {value: escape(str(label)) for value, label in Predikat.choices}
+    parts = []
+    for report in reports:
+        version = ""
+        if report.version > 1:
+            label = _("versi %(number)s") % {"number": report.version}
+            version = f' <span class="tag">{label}</span>'
+        predikat = report.predikat
+        unit = report.unit
+        parts.append(
+            f'<tr><th scope="row"><a href="{escape(report.get_absolute_url())}">'
+            f"{escape(str(report.period))}</a>{version}</th>"
+            f'<td><span class="predikat predikat-{escape(predikat)}">'
+            f"{labels.get(predikat) or escape(predikat)}</span></td>"
+            f"<td>{escape(report.position_title or '—')}</td>"
+            f'<td><a href="{escape(unit.get_absolute_url())}">{escape(unit.name)}</a></td>'
+            f"<td>{long_date(template_localtime(report.published_at))}</td></tr>"
         )
     return mark_safe("\n".join(parts))

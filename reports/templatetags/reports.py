@@ -32,6 +32,12 @@ def report_rows(reports):
     return listing.rows_html(reports)
 
 
+@register.simple_tag
+def employee_report_rows(reports):
+    """The rows of the employee page's reports (reports.listing.employee_rows_html)."""
+    return listing.employee_rows_html(reports)
+
+
 @register.simple_tag(takes_context=True)
 def sort_header(context, column, label):
     """A sortable column's header: its link sorts by it (the other way when it already does),

@@ -1,15 +1,23 @@
 """The report list's rows and sort headers, written in Python, read as the template wrote them."""
 
+import datetime
 import re
 
 import pytest
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from reports import listing
 from reports.choices import PREDIKAT_MATRIX
 from reports.models import Report
-from tests.factories import EmployeeFactory, PeriodFactory, ReportFactory, UnitFactory
+from tests.factories import (
+    EmployeeFactory,
+    PeriodFactory,
+    ReportFactory,
+    UnitFactory,
+    advance,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +110,64 @@ def test_a_period_or_unit_added_after_the_filter_read_them_is_read_for_its_rows(
     assert listed.period == report.period
     assert listed.unit.name == report.unit.name
     assert listed.unit.get_absolute_url() == report.unit.get_absolute_url()
+
+
+# The loop the employee page's template had before its rows were written in Python.
+EMPLOYEE_TEMPLATE_ROWS = Template(
+    """{% load i18n reports figures %}{% for report in reports %}
+        <tr>
+          <th scope="row"><a href="{{ report.get_absolute_url }}">{{ report.period }}</a>"""
+    """{% if report.version > 1 %} <span class="tag">"""
+    """{% blocktranslate with number=report.version %}versi {{ number }}{% endblocktranslate %}"""
+    """</span>{% endif %}</th>
+          <td>{{ report|predikat_badge }}</td>
+          <td>{{ report.position_title|default:"—" }}</td>
+          <td><a href="{{ report.unit.get_absolute_url }}">{{ report.unit.name }}</a></td>
+          <td>{{ report.published_at|long_date }}</td>
+        </tr>
+      {% endfor %}"""
+)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_employee_pages_rows_are_the_markup_the_template_loop_wrote(
+    client, rows, language, monkeypatch
+):
+    ani = Report.objects.get(employee__name__startswith="Ani")
+    advance(ani, "superseded")
+    # A correction (version 2), published at 20:30 UTC: the date shown is Jakarta's, a day on.
+    evening = datetime.datetime(2025, 7, 31, 20, 30, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: evening)
+    ReportFactory(
+        status="published",
+        employee=ani.employee,
+        period=ani.period,
+        unit=ani.unit,
+        version=2,
+        previous=ani,
+        correction_reason="Realisasi salah ketik",
+        position_title="Kepala <Bidang> & Data",
+    )
+    monkeypatch.undo()
+    ReportFactory(
+        status="published",
+        employee=ani.employee,
+        period=PeriodFactory(kind="tahunan", year=2024, number=1),
+        unit=UnitFactory(code="kecamatan-x", name="Kecamatan <X>"),
+        position_title="",
+    )
+    url = reverse("reports:employee-detail", args=[ani.employee.public_id])
+    html = client.get(url, headers={"accept-language": language}).content.decode()
+    with translation.override(language):
+        reports = (
+            Report.objects.disclosed()
+            .filter(employee=ani.employee)
+            .select_related("employee", "period", "unit")
+            .order_by("-period__end", "period__start")
+        )
+        expected = normalised(EMPLOYEE_TEMPLATE_ROWS.render(Context({"reports": reports})))
+    assert tbody(html) == expected
+    assert expected.count("<tr>") == 2
+    assert "1 Agustus 2025" in expected or "1 August 2025" in expected  # 03:30 in Jakarta
+    assert "Kepala &lt;Bidang&gt; &amp; Data" in expected and "Kecamatan &lt;X&gt;" in expected
+    assert ("versi 2" if language == "id" else "version 2") in expected
