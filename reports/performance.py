@@ -5,7 +5,8 @@ hides individual reports, not the totals), and never show a count under the supp
 threshold. Both pages run a fixed number of queries: the unit tree is read once and walked in
 Python, and every count is one GROUP BY over reports.PublishedCount, the published reports
 already counted per period, unit, predikat, jabatan type and golongan by database triggers
-(a few thousand rows a period instead of ~100,000 reports).
+(a few thousand rows a period instead of ~100,000 reports), or over its sums per period, unit
+and predikat (reports.PublishedUnitCount, a few hundred rows a period) where those suffice.
 """
 
 from collections import defaultdict
@@ -28,7 +29,14 @@ from portal.prepared import PreparedQuery, instance, instances, json_rows
 from reports import charts
 from reports.choices import PeriodKind
 from reports.distribution import check_distribution
-from reports.models import DistributionRule, Period, PublishedCount, Report, UnitRating
+from reports.models import (
+    DistributionRule,
+    Period,
+    PublishedCount,
+    PublishedUnitCount,
+    Report,
+    UnitRating,
+)
 
 TREND_LENGTH = 12  # periods in a trend: a year of months, three of quarters, twelve years
 TOTAL = "__total__"
@@ -256,7 +264,7 @@ def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[i
     city and in the unit's subtree, and per period and predikat of the trend in the subtree;
     with the unit's organisation predikat of the period's year and the distribution rules for
     it (at most one rating, as an array)."""
-    published = PublishedCount.objects.order_by()
+    published = PublishedUnitCount.objects.order_by()
     per_predikat = (
         published.filter(period=OuterRef("pk"))
         .values("predikat")
@@ -397,10 +405,17 @@ def dashboard_values(period_id: int):
     """Every unit, and the period's published counts per predikat and unit, jabatan type and
     golongan, in one row. Each is its own GROUP BY over the period's few thousand counts: a few
     hundred rows reach Python instead of every (unit, jabatan type, golongan) combination."""
-    counts = PublishedCount.objects.filter(period=OuterRef("pk")).order_by()
     groups = {
         f"{key}_rows": json_rows(
-            counts.values(key, "predikat").annotate(n=Sum("total")), key, "predikat", "n"
+            # By unit from the per-unit counts: ~350 rows a period instead of ~5,000.
+            (PublishedUnitCount if key == "unit_id" else PublishedCount)
+            .objects.filter(period=OuterRef("pk"))
+            .order_by()
+            .values(key, "predikat")
+            .annotate(n=Sum("total")),
+            key,
+            "predikat",
+            "n",
         )
         for key in DASHBOARD_GROUPS
     }
