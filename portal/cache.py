@@ -32,13 +32,14 @@ from importlib import import_module
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import URLPattern, URLResolver
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from portal.prepared import preparing_cursor
 
 CACHE_ALIAS = "pages"
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
@@ -47,7 +48,8 @@ STATUS_HEADER = "X-Page-Cache"
 
 
 def current_generation() -> int:
-    with connection.cursor() as cursor:
+    # Prepared: every request of a cached page asks it, and it is the only query of a hit.
+    with preparing_cursor() as cursor:
         cursor.execute("SELECT value FROM cache_generation")
         row = cursor.fetchone()
     return row[0] if row else 0

@@ -44,6 +44,19 @@ class PreparingCursor(ServerBindingCursor):
         return super().execute(query, params, **kwargs)
 
 
+def preparing_cursor(using: str = DEFAULT_DB_ALIAS):
+    """A cursor of Django's (execute wrappers, query log) whose statements are prepared."""
+    connection = connections[using]
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    raw = PreparingCursor(connection.connection)
+    return (
+        connection.make_debug_cursor(raw)
+        if connection.queries_logged
+        else connection.make_cursor(raw)
+    )
+
+
 @dataclass(frozen=True)
 class Compiled:
     sql: str
@@ -111,16 +124,7 @@ class PreparedQuery:
         for position, index, kind in compiled.slots:
             value = args[index]
             params[position] = value if isinstance(value, kind) else kind(value)
-        connection = connections[using]
-        connection.close_if_health_check_failed()
-        connection.ensure_connection()
-        raw = PreparingCursor(connection.connection)
-        cursor = (
-            connection.make_debug_cursor(raw)
-            if connection.queries_logged
-            else connection.make_cursor(raw)
-        )
-        with cursor:
+        with preparing_cursor(using) as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         if compiled.converters:
