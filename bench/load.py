@@ -12,7 +12,9 @@ per second, the ratio to the trivial endpoint measured next to the page (so a ch
 machine's load during the run does not skew the ratios), p50 and p99 latency and errors
 (non-2xx answers and socket errors). The URLs are chosen from the data: the latest period's
 list with and without filters, a report, an employee and a large unit; /cari/?q=pelayanan is
-measured when it answers 200.
+measured when it answers 200. With `--rounds 3` each page and its trivial endpoint are measured
+three times in turn and the round with the median ratio is shown, with the range of the three:
+on a noisy machine one round's ratio moves by ten points.
 
 It needs `wrk` (Debian package `wrk`; the script installs it with apt-get when run as root)
 and collects the static files into a temporary folder (the manifest storage needs them).
@@ -183,21 +185,37 @@ def machine(env: dict) -> str:
     )
 
 
+def ratio(result: dict) -> float:
+    return result["rps"] / result.get("baseline", result["rps"]) if result["requests"] else 0.0
+
+
+def median_round(rounds: list[dict]) -> dict:
+    """The round with the median ratio (of an odd number; the lower middle of an even one),
+    with the range of the rounds' ratios."""
+    ordered = sorted(rounds, key=ratio)
+    chosen = dict(ordered[(len(ordered) - 1) // 2])
+    chosen["ratios"] = (ratio(ordered[0]), ratio(ordered[-1]))
+    return chosen
+
+
 def table(mode: str, results: list[tuple[str, str, dict]]) -> str:
     lines = [
         f"### {mode}",
         "",
-        "| page | URL | req/s | trivial endpoint next to it (req/s) | ratio | p50 (ms) "
-        "| p99 (ms) | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| page | URL | req/s | trivial endpoint next to it (req/s) | ratio | ratio, all rounds "
+        "| p50 (ms) | p99 (ms) | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, path, r in results:
         trivial = r.get("baseline", r["rps"])
+        low, high = r["ratios"]
+        spread = f"{low:.0%}" if low == high else f"{low:.0%}–{high:.0%}"
         if not r["requests"]:
-            lines.append(f"| {label} | `{path}` | 0 | {trivial:.0f} | 0% | – | – | all timed out |")
+            timed_out = "| – | – | all timed out |"
+            lines.append(f"| {label} | `{path}` | 0 | {trivial:.0f} | 0% | {spread} {timed_out}")
             continue
         lines.append(
-            f"| {label} | `{path}` | {r['rps']:.0f} | {trivial:.0f} | {r['rps'] / trivial:.0%} | "
+            f"| {label} | `{path}` | {r['rps']:.0f} | {trivial:.0f} | {ratio(r):.0%} | {spread} | "
             f"{r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |"
         )
     return "\n".join(lines)
@@ -211,6 +229,13 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--port", type=int, default=8077)
     parser.add_argument("--modes", default="warm,off", help="warm, off, or both")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure each page (and the trivial endpoint next to it) this many times and show "
+        "the round with the median ratio, with the range of all rounds",
+    )
     parser.add_argument(
         "--only", default="", help="measure only the pages whose path contains one of these"
     )
@@ -253,17 +278,20 @@ def main() -> None:
                     continue
                 run_wrk(wrk, base + path, connections=args.connections, threads=args.threads,
                         duration=args.warmup)  # fmt: skip
-                result = run_wrk(wrk, base + path, connections=args.connections,
-                                 threads=args.threads, duration=args.duration)  # fmt: skip
-                if path != PING:
-                    # The trivial endpoint again, right after: on a machine whose load changes,
-                    # the ratio is taken to the baseline measured next to each page.
-                    result["baseline"] = run_wrk(
-                        wrk, base + PING, connections=args.connections, threads=args.threads,
-                        duration=args.duration,
-                    )["rps"]  # fmt: skip
-                print(f"{mode:>4} {path:<60} {result}", flush=True)
-                results.append((label, path, result))
+                rounds = []
+                for _round in range(args.rounds):
+                    result = run_wrk(wrk, base + path, connections=args.connections,
+                                     threads=args.threads, duration=args.duration)  # fmt: skip
+                    if path != PING:
+                        # The trivial endpoint again, right after: on a machine whose load
+                        # changes, the ratio is taken to the baseline measured next to the page.
+                        result["baseline"] = run_wrk(
+                            wrk, base + PING, connections=args.connections,
+                            threads=args.threads, duration=args.duration,
+                        )["rps"]  # fmt: skip
+                    print(f"{mode:>4} {path:<60} {result}", flush=True)
+                    rounds.append(result)
+                results.append((label, path, median_round(rounds)))
         finally:
             stop_server(server)
         title = "Page cache on, warm" if mode == "warm" else "Page cache off"
