@@ -49,15 +49,10 @@ def sort_header(context, column, label):
     return format_html('<th scope="col"{}><a href="{}">{}</a></th>', aria, url, label)
 
 
-@register.simple_tag
-def perf_table(rows, total_row, caption, row_heading, predikat_columns):
-    """A predikat table: rows (and an optional total row) of reports by predikat, each count
-    with its share; suppressed counts marked. What reports/_perf_table.html wrote, in Python:
-    the city dashboard has hundreds of cells."""
+def counter():
+    """`figures.count` for the cells of one table: the language's thousands separator and the
+    suppression mark looked up once, not at every cell."""
     separator = get_format("THOUSAND_SEPARATOR")
-    # Translated outside the f-strings below: makemessages does not read inside one.
-    total_heading = conditional_escape(gettext("Jumlah"))
-    no_data = conditional_escape(gettext("Belum ada data."))
     hidden = format_html(
         '<abbr class="suppressed" title="{}">×</abbr>',
         gettext("disembunyikan untuk melindungi privasi"),
@@ -65,6 +60,78 @@ def perf_table(rows, total_row, caption, row_heading, predikat_columns):
 
     def count(value):
         return hidden if value is None else f"{value:,}".replace(",", separator)
+
+    return count
+
+
+@register.simple_tag
+def comparison_rows(comparison):
+    """The unit page's rows of a unit's and the city's counts per predikat, each with its share
+    (or the suppression mark): what the page's template loop wrote."""
+    count = counter()
+
+    def share(cell):
+        return count(None) if cell.share is None else f"{whole_percent(cell.share)}%"
+
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{conditional_escape(own.label)}</th>'
+            f'<td class="num">{count(own.value)}</td><td class="num">{share(own)}</td>'
+            f'<td class="num">{count(city.value)}</td><td class="num">{share(city)}</td></tr>'
+            for own, city in comparison
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def period_form(context):
+    """The period chooser of the unit page and the dashboard (a GET form; periods grouped by
+    kind), with the notice for an unknown period code: what _perf_period_form.html wrote."""
+    period, unknown = context.get("period"), context.get("unknown_period")
+    parts = []
+    if unknown:
+        if period:
+            notice = gettext("Periode «%(code)s» tidak dikenal. Ditampilkan %(period)s.") % {
+                "code": conditional_escape(unknown),
+                "period": conditional_escape(period),
+            }
+        else:
+            notice = gettext("Periode «%(code)s» tidak dikenal.") % {
+                "code": conditional_escape(unknown)
+            }
+        parts.append(f'<p class="notice" role="status">{notice}</p>')
+    groups = context.get("period_groups")
+    if groups:
+        chosen = getattr(period, "pk", None)
+        label, show = gettext("Periode"), gettext("Tampilkan")
+        options = "".join(
+            f'<optgroup label="{conditional_escape(group["label"])}">'
+            + "".join(
+                f'<option value="{conditional_escape(option.code)}"'
+                f"{' selected' if option.pk == chosen else ''}>{conditional_escape(option)}"
+                "</option>"
+                for option in group["periods"]
+            )
+            + "</optgroup>"
+            for group in groups
+        )
+        parts.append(
+            f'<form method="get" class="period-form"><label for="periode">{label}</label>'
+            f'<select id="periode" name="periode">{options}</select>'
+            f'<button type="submit">{show}</button></form>'
+        )
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def perf_table(rows, total_row, caption, row_heading, predikat_columns):
+    """A predikat table: rows (and an optional total row) of reports by predikat, each count
+    with its share; suppressed counts marked. What reports/_perf_table.html wrote, in Python:
+    the city dashboard has hundreds of cells."""
+    # Translated outside the f-strings below: makemessages does not read inside one.
+    total_heading = conditional_escape(gettext("Jumlah"))
+    no_data = conditional_escape(gettext("Belum ada data."))
+    count = counter()
 
     def cell(column):
         if column.value and column.share is not None:

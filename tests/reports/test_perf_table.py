@@ -8,7 +8,8 @@ from django.utils import translation
 
 from reports import charts
 from reports.performance import predikat_row, suppressed_grid
-from reports.templatetags.reports import perf_table
+from reports.templatetags.reports import comparison_rows, perf_table, period_form
+from tests.factories import PeriodFactory
 
 # The template the tables were rendered with before the tag.
 TEMPLATE = Template(
@@ -100,3 +101,73 @@ def test_thousands_and_suppressed_cells_are_written_in_the_pages_language():
         html = perf_table(rows, None, "c", "h", charts.predikat_labels())
     assert "1,234" in html
     assert '<abbr class="suppressed" title="hidden to protect privacy">×</abbr>' in html
+
+
+# The unit page's comparison rows and the period chooser, as their templates wrote them.
+COMPARISON_TEMPLATE = Template(
+    """{% load figures %}{% for own, city in comparison %}
+          <tr>
+            <th scope="row">{{ own.label }}</th>
+            <td class="num">{{ own.value|count }}</td>
+            <td class="num">{% if own.share is None %}{{ None|count }}{% else %}"""
+    """{{ own.share|floatformat:0 }}%{% endif %}</td>
+            <td class="num">{{ city.value|count }}</td>
+            <td class="num">{% if city.share is None %}{{ None|count }}{% else %}"""
+    """{{ city.share|floatformat:0 }}%{% endif %}</td>
+          </tr>
+        {% endfor %}"""
+)
+PERIOD_FORM_TEMPLATE = Template(
+    """{% load i18n %}{% if unknown_period %}
+<p class="notice" role="status">{% if period %}{% blocktranslate with code=unknown_period """
+    """period=period %}Periode «{{ code }}» tidak dikenal. Ditampilkan {{ period }}."""
+    """{% endblocktranslate %}{% else %}{% blocktranslate with code=unknown_period %}"""
+    """Periode «{{ code }}» tidak dikenal.{% endblocktranslate %}{% endif %}</p>
+{% endif %}{% if period_groups %}
+<form method="get" class="period-form">
+  <label for="periode">{% translate "Periode" %}</label>
+  <select id="periode" name="periode">
+    {% for group in period_groups %}
+    <optgroup label="{{ group.label }}">
+      {% for option in group.periods %}<option value="{{ option.code }}"{% if option.pk == """
+    """period.pk %} selected{% endif %}>{{ option }}</option>{% endfor %}
+    </optgroup>
+    {% endfor %}
+  </select>
+  <button type="submit">{% translate "Tampilkan" %}</button>
+</form>
+{% endif %}"""
+)
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_comparison_rows_are_the_markup_of_the_template(language):
+    with translation.override(language):
+        labels = charts.predikat_labels()
+        # 2 of 9 "kurang" in the unit: suppressed; a share of 2/3 rounds up, 1/8 half up.
+        own = predikat_row(1, "Unit", {"baik": 6, "sangat_baik": 1, "kurang": 2}, labels)
+        city = predikat_row(0, "Kota", {"baik": 16_000, "sangat_baik": 8_000, "kurang": 7}, labels)
+        comparison = list(zip(own.columns, city.columns, strict=True))
+        expected = COMPARISON_TEMPLATE.render(Context({"comparison": comparison}))
+        html = comparison_rows(comparison)
+    assert normalised(html) == normalised(expected)
+    assert "×" in html and ("16.000" in html or "16,000" in html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("unknown", ["", 'x"<y>'])
+@pytest.mark.parametrize("chosen", [True, False])
+def test_the_period_form_is_the_markup_of_the_template(language, unknown, chosen):
+    year = PeriodFactory(kind="tahunan", year=2025, number=1)
+    quarter = PeriodFactory(kind="triwulanan", year=2025, number=2)
+    groups = [{"label": "Tahunan <A&B>", "periods": [year]}, {"label": "Q", "periods": [quarter]}]
+    context = {
+        "period": quarter if chosen else None,
+        "unknown_period": unknown,
+        "period_groups": groups if chosen else [],
+    }
+    with translation.override(language):
+        expected = PERIOD_FORM_TEMPLATE.render(Context(context))
+        html = period_form(Context(context))
+    assert normalised(html) == normalised(expected)
