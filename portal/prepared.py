@@ -32,7 +32,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.postgresql.base import ServerBindingCursor
-from django.db.models import DEFERRED, DateField, Field, Model, QuerySet
+from django.db.models import DEFERRED, DateField, Field, Func, JSONField, Model, QuerySet
 from django.db.models.functions import JSONObject
 
 
@@ -151,9 +151,16 @@ def _columns(model: type[Model], prefix: str) -> tuple[tuple[str, str, str, Fiel
 
 
 def json_rows(queryset, *fields):
-    """The rows of `queryset` as one array of JSON objects, for a column of the outer query
-    (decoded into a list of dicts; `instances()` turns them into model instances)."""
-    return ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
+    """The rows of `queryset` as one JSON array of objects, for a column of the outer query
+    (decoded into a list of dicts; `instances()` turns them into model instances).
+
+    One jsonb array (`to_jsonb(ARRAY(…))`, in the subquery's order) rather than an array of
+    jsonb: the driver then hands over one text and Python decodes it in one json.loads, where
+    an array of objects was split by the driver and decoded object by object (the dashboard's
+    ~500 objects: ~1.5 ms of its time).
+    """
+    objects = ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
+    return Func(objects, function="TO_JSONB", output_field=JSONField())
 
 
 def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):

@@ -157,10 +157,10 @@ def _text(x, y, content, font_size=FONT, fill=INK, **attrs) -> str:
 
 
 def _rect(x, y, width, height, fill, **attrs) -> str:
+    # The four numbers are numbers (an f-string writes them as str() does); the fill is text.
     return (
-        f'<rect x="{_attribute(round(x, 2))}" y="{_attribute(y)}" '
-        f'width="{_attribute(round(width, 2))}" height="{_attribute(height)}" '
-        f'fill="{_attribute(fill)}"{" " + _attrs(**attrs) if attrs else ""}/>'
+        f'<rect x="{round(x, 2)}" y="{y}" width="{round(width, 2)}" height="{height}" '
+        f'fill="{html.escape(fill)}"{" " + _attrs(**attrs) if attrs else ""}/>'
     )
 
 
