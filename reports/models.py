@@ -814,13 +814,18 @@ def totals_by_values(counts, field: str, **filters):
 
 
 UNIT_COUNT_FIELDS = {"period", "unit", "unit__any_of", "unit__in", "predikat"}
+GRADE_COUNT_FIELDS = {"period", "jabatan_type", "golongan", "predikat"}
 
 
 def counts_for(field: str, filters) -> models.QuerySet:
-    """The per-unit counts when `field` and the filters are among period, unit and predikat
-    (a period's ~350 rows instead of ~5,000), the full counts otherwise."""
-    if {field, *filters} <= UNIT_COUNT_FIELDS:
+    """The smallest counts that can answer `field` under the filters: the sums per unit or per
+    jabatan type and golongan (a period's ~350 or ~250 rows) when no other field is involved,
+    the full counts (~5,000) otherwise."""
+    used = {field, *filters}
+    if used <= UNIT_COUNT_FIELDS:
         return PublishedUnitCount.objects.all()
+    if used <= GRADE_COUNT_FIELDS:
+        return PublishedGradeCount.objects.all()
     return PublishedCount.objects.all()
 
 
@@ -942,8 +947,8 @@ class PublishedUnitCount(models.Model):
     """`PublishedCount` summed over jabatan type and golongan: per period, unit and predikat.
 
     Kept by the same trigger functions, in the same statement (reports/migrations/0014_published
-    _unit_counts.py). A period has ~5,000 counts on the scale data and ~350 of these; the pages
-    that group or filter by unit and predikat only (the unit page, the list's totals without a
+    _sums.py). A period has ~5,000 counts on the scale data and ~350 of these; the pages that
+    group or filter by unit and predikat only (the unit page, the list's totals without a
     jabatan type or golongan filter, the dashboard's units) read these instead of summing those.
     """
 
@@ -971,3 +976,33 @@ class PublishedUnitCount(models.Model):
 
     def __str__(self):
         return f"{self.period_id}/{self.unit_id}/{self.predikat}: {self.total}"
+
+
+class PublishedGradeCount(models.Model):
+    """`PublishedCount` summed over the units: per period, jabatan type, golongan and predikat.
+
+    Kept like `PublishedUnitCount`. About 250 rows a period on the scale data, from which the
+    city dashboard's tables by jabatan type and by golongan are summed.
+    """
+
+    period = models.ForeignKey(Period, on_delete=models.DO_NOTHING, related_name="+")
+    jabatan_type = models.CharField(max_length=30)
+    golongan = models.CharField(max_length=6)
+    predikat = models.CharField(max_length=16)
+    total = models.IntegerField()  # a group that reaches 0 is deleted by the trigger
+
+    class Meta:
+        verbose_name = _("jumlah laporan terbit per jenis jabatan dan golongan")
+        verbose_name_plural = _("jumlah laporan terbit per jenis jabatan dan golongan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "jabatan_type", "golongan", "predikat"],
+                name="publishedgradecount_one_per_group",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["id"], condition=Q(total=0), name="publishedgradecount_zero"),
+        ]
+
+    def __str__(self):
+        return f"{self.period_id}/{self.jabatan_type}/{self.golongan}/{self.predikat}: {self.total}"

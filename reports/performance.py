@@ -5,8 +5,9 @@ hides individual reports, not the totals), and never show a count under the supp
 threshold. Both pages run a fixed number of queries: the unit tree is read once and walked in
 Python, and every count is one GROUP BY over reports.PublishedCount, the published reports
 already counted per period, unit, predikat, jabatan type and golongan by database triggers
-(a few thousand rows a period instead of ~100,000 reports), or over its sums per period, unit
-and predikat (reports.PublishedUnitCount, a few hundred rows a period) where those suffice.
+(a few thousand rows a period instead of ~100,000 reports), or over its sums per unit
+(reports.PublishedUnitCount) or per jabatan type and golongan (reports.PublishedGradeCount), a
+few hundred rows a period, where those suffice.
 """
 
 from collections import defaultdict
@@ -32,7 +33,7 @@ from reports.distribution import check_distribution
 from reports.models import (
     DistributionRule,
     Period,
-    PublishedCount,
+    PublishedGradeCount,
     PublishedUnitCount,
     Report,
     UnitRating,
@@ -407,8 +408,8 @@ def dashboard_values(period_id: int):
     hundred rows reach Python instead of every (unit, jabatan type, golongan) combination."""
     groups = {
         f"{key}_rows": json_rows(
-            # By unit from the per-unit counts: ~350 rows a period instead of ~5,000.
-            (PublishedUnitCount if key == "unit_id" else PublishedCount)
+            # From the sums: ~350 or ~250 rows a period instead of ~5,000.
+            (PublishedUnitCount if key == "unit_id" else PublishedGradeCount)
             .objects.filter(period=OuterRef("pk"))
             .order_by()
             .values(key, "predikat")

@@ -1,5 +1,6 @@
-"""The published-report counts (reports.PublishedCount, and its sums per unit and predikat,
-reports.PublishedUnitCount) always equal a direct count.
+"""The published-report counts (reports.PublishedCount, and its sums per unit,
+reports.PublishedUnitCount, and per jabatan type and golongan, reports.PublishedGradeCount)
+always equal a direct count.
 
 The triggers on reports_report keep them; the aggregate pages and the report list's total read
 them. Each test compares the tables with a GROUP BY over the reports themselves.
@@ -18,7 +19,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from reports import services
-from reports.models import PublishedCount, PublishedUnitCount, Report, Withholding
+from reports.models import (
+    PublishedCount,
+    PublishedGradeCount,
+    PublishedUnitCount,
+    Report,
+    Withholding,
+)
 from tests.factories import (
     EmployeeFactory,
     PeriodFactory,
@@ -47,20 +54,32 @@ def direct() -> dict:
     }
 
 
-UNIT_GROUP = ("period_id", "unit_id", "predikat")
+SUMS = {
+    PublishedUnitCount: ("period_id", "unit_id", "predikat"),
+    PublishedGradeCount: ("period_id", "jabatan_type", "golongan", "predikat"),
+}
 
 
-def unit_counted() -> dict:
+def sums_counted() -> dict:
+    """Each sum table's rows, by its key."""
     return {
-        tuple(row[key] for key in UNIT_GROUP): row["total"]
-        for row in PublishedUnitCount.objects.values(*UNIT_GROUP, "total")
+        model.__name__: {
+            tuple(row[key] for key in group): row["total"]
+            for row in model.objects.values(*group, "total")
+        }
+        for model, group in SUMS.items()
     }
 
 
-def unit_direct() -> dict:
+def sums_direct() -> dict:
+    """The published reports counted directly, grouped by each sum table's key."""
+    published = Report.objects.published().order_by()
     return {
-        tuple(row[key] for key in UNIT_GROUP): row["n"]
-        for row in Report.objects.published().values(*UNIT_GROUP).annotate(n=Count("*")).order_by()
+        model.__name__: {
+            tuple(row[key] for key in group): row["n"]
+            for row in published.values(*group).annotate(n=Count("*"))
+        }
+        for model, group in SUMS.items()
     }
 
 
@@ -92,20 +111,20 @@ def test_a_draft_is_not_counted_and_a_publication_is(units, year, publisher):
     services.report_publish(report=report, by=publisher)
     key = (year.pk, units[0].pk, report.predikat, report.jabatan_type, report.golongan)
     assert counted() == {key: 1} == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
 
 
 def test_a_correction_moves_the_count_from_the_old_predikat_to_the_new(units, year, publisher):
     first = ReportFactory(status="published", period=year, unit=units[0])
     correction = services.report_correct(report=first, reason="Salah ketik", by=publisher)
     assert counted() == direct()  # the open draft changes nothing
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     correction.hasil_kerja = correction.perilaku = "di_atas"
     correction.save()
     advance(correction, "approved")
     services.report_publish(report=correction, by=publisher)
     assert counted() == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 1
     assert PublishedCount.objects.get().predikat == "sangat_baik"
 
@@ -114,7 +133,7 @@ def test_a_withdrawal_takes_the_report_out_and_an_emptied_group_disappears(units
     report = ReportFactory(status="published", period=year, unit=units[0])
     services.report_withdraw(report=report, reason="Data salah", by=publisher)
     assert counted() == {} == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert not PublishedCount.objects.exists()
 
 
@@ -125,13 +144,13 @@ def test_bulk_statements_keep_the_counts_exact(units, year):
     ]
     Report.objects.filter(status="approved").update(status="published", published_at=timezone.now())
     assert counted() == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 6
     Report.objects.filter(pk__in=[r.pk for r in reports[:4]]).update(
         status="withdrawn", withdrawal_reason="Salah data", withdrawn_at=timezone.now()
     )
     assert counted() == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 2
 
 
@@ -140,7 +159,7 @@ def test_deleting_drafts_changes_no_count(units, year):
     ReportFactory.create_batch(3, period=year, unit=units[1])
     Report.objects.filter(status="draft").delete()
     assert counted() == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 1
 
 
@@ -155,6 +174,7 @@ def test_the_rebuild_recounts_a_table_that_drifted(units, year):
     with connection.cursor() as cursor:
         cursor.execute("UPDATE reports_publishedcount SET total = 99")
         cursor.execute("UPDATE reports_publishedunitcount SET total = 98")
+        cursor.execute("DELETE FROM reports_publishedgradecount")
         cursor.execute(
             "INSERT INTO reports_publishedcount"
             " (period_id, unit_id, predikat, jabatan_type, golongan, total)"
@@ -162,12 +182,12 @@ def test_the_rebuild_recounts_a_table_that_drifted(units, year):
             [year.pk, units[1].pk],
         )
     assert counted() != direct()
-    assert unit_counted() != unit_direct()
+    assert sums_counted() != sums_direct()
     out = io.StringIO()
     call_command("rebuild_published_counts", stdout=out)
     assert "3 laporan terbit" in out.getvalue()
     assert counted() == direct()
-    assert unit_counted() == unit_direct()
+    assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 3
 
 
@@ -229,7 +249,7 @@ def test_any_sequence_of_workflow_steps_keeps_the_counts_equal_to_a_direct_count
                 continue  # not a step the employee's latest report can take now
             event(action)
             assert counted() == direct()
-            assert unit_counted() == unit_direct()
+            assert sums_counted() == sums_direct()
         transaction.set_rollback(True)
 
 

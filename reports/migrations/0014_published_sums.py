@@ -1,9 +1,10 @@
-"""The published counts per period, unit and predikat (reports.PublishedUnitCount).
+"""Sums of the published counts: per period, unit and predikat (reports.PublishedUnitCount),
+and per period, jabatan type, golongan and predikat (reports.PublishedGradeCount).
 
-The trigger functions of 0008 are replaced by ones that write both tables from the same delta:
-the fine counts as before, then the same delta grouped by (period, unit, predikat) into this
-table, in key order too, so two bulk statements cannot deadlock on it either. The truncate and
-rebuild functions empty and recount both. The reverse puts 0008's functions back.
+The trigger functions of 0008 are replaced by ones that write every table from the same delta:
+the fine counts as before, then the same delta grouped by each sum's key into its table, in key
+order too, so two bulk statements cannot deadlock on them either. The truncate and rebuild
+functions empty and recount them all. The reverse puts 0008's functions back.
 """
 
 import importlib
@@ -13,24 +14,31 @@ from django.db import migrations, models
 
 OLD = importlib.import_module("reports.migrations.0008_published_counts")
 GROUP = OLD.GROUP
-UNIT_GROUP = "period_id, unit_id, predikat"
+SUMS = {
+    "reports_publishedunitcount": "period_id, unit_id, predikat",
+    "reports_publishedgradecount": "period_id, jabatan_type, golongan, predikat",
+}
+
+
+def upsert(table: str, group: str, source: str) -> str:
+    """Add the rows of `source` (group columns and n), grouped by `group`, to `table`."""
+    return f"""
+    INSERT INTO {table} AS c ({group}, total)
+    SELECT {group}, sum(n) FROM ({source}) AS delta
+    GROUP BY {group} HAVING sum(n) <> 0 ORDER BY {group}
+    ON CONFLICT ({group}) DO UPDATE SET total = c.total + EXCLUDED.total;
+    DELETE FROM {table} WHERE total = 0;"""
 
 
 def delta_function(name: str, delta: str) -> str:
-    """0008's function, which also adds the delta grouped by UNIT_GROUP to the unit counts."""
+    """0008's function, which also adds the delta to each of the sums."""
+    writes = "".join(
+        upsert(table, group, delta)
+        for table, group in {"reports_publishedcount": GROUP, **SUMS}.items()
+    )
     return f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO reports_publishedcount AS c ({GROUP}, total)
-    SELECT {GROUP}, sum(n) FROM ({delta}) AS delta
-    GROUP BY {GROUP} HAVING sum(n) <> 0 ORDER BY {GROUP}
-    ON CONFLICT ({GROUP}) DO UPDATE SET total = c.total + EXCLUDED.total;
-    DELETE FROM reports_publishedcount WHERE total = 0;
-    INSERT INTO reports_publishedunitcount AS c ({UNIT_GROUP}, total)
-    SELECT {UNIT_GROUP}, sum(n) FROM ({delta}) AS delta
-    GROUP BY {UNIT_GROUP} HAVING sum(n) <> 0 ORDER BY {UNIT_GROUP}
-    ON CONFLICT ({UNIT_GROUP}) DO UPDATE SET total = c.total + EXCLUDED.total;
-    DELETE FROM reports_publishedunitcount WHERE total = 0;
+BEGIN{writes}
     RETURN NULL;
 END;
 $$;
@@ -40,6 +48,15 @@ $$;
 # The reverse: 0008's functions put back (its triggers call them by name), its triggers kept.
 OLD_FUNCTIONS = OLD.FUNCTIONS.split("\nCREATE TRIGGER")[0].replace(
     "CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"
+)
+EMPTY_SUMS = "".join(f"\n    DELETE FROM {table};" for table in SUMS)
+RECOUNT_SUMS = "".join(
+    f"""
+    DELETE FROM {table};
+    INSERT INTO {table} ({group}, total)
+    SELECT {group}, sum(total) FROM reports_publishedcount
+    GROUP BY {group} ORDER BY {group};"""
+    for table, group in SUMS.items()
 )
 
 FUNCTIONS = "\n".join(
@@ -53,8 +70,7 @@ FUNCTIONS = "\n".join(
 CREATE OR REPLACE FUNCTION reports_published_count_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM reports_publishedcount;
-    DELETE FROM reports_publishedunitcount;
+    DELETE FROM reports_publishedcount;{EMPTY_SUMS}
     RETURN NULL;
 END;
 $$;
@@ -68,11 +84,7 @@ BEGIN
     DELETE FROM reports_publishedcount;
     INSERT INTO reports_publishedcount ({GROUP}, total)
     SELECT {GROUP}, count(*) FROM reports_report WHERE status = 'published'
-    GROUP BY {GROUP} ORDER BY {GROUP};
-    DELETE FROM reports_publishedunitcount;
-    INSERT INTO reports_publishedunitcount ({UNIT_GROUP}, total)
-    SELECT {UNIT_GROUP}, sum(total) FROM reports_publishedcount
-    GROUP BY {UNIT_GROUP} ORDER BY {UNIT_GROUP};
+    GROUP BY {GROUP} ORDER BY {GROUP};{RECOUNT_SUMS}
     SELECT coalesce(sum(p.total), 0) INTO counted FROM reports_publishedcount AS p;
     RETURN counted;
 END;
@@ -92,6 +104,23 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.CreateModel(
+            name='PublishedGradeCount',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('jabatan_type', models.CharField(max_length=30)),
+                ('golongan', models.CharField(max_length=6)),
+                ('predikat', models.CharField(max_length=16)),
+                ('total', models.IntegerField()),
+                ('period', models.ForeignKey(on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='reports.period')),
+            ],
+            options={
+                'verbose_name': 'jumlah laporan terbit per jenis jabatan dan golongan',
+                'verbose_name_plural': 'jumlah laporan terbit per jenis jabatan dan golongan',
+                'indexes': [models.Index(condition=models.Q(('total', 0)), fields=['id'], name='publishedgradecount_zero')],
+                'constraints': [models.UniqueConstraint(fields=('period', 'jabatan_type', 'golongan', 'predikat'), name='publishedgradecount_one_per_group')],
+            },
+        ),
         migrations.CreateModel(
             name='PublishedUnitCount',
             fields=[
