@@ -896,40 +896,60 @@ class PublishedCountQuerySet(models.QuerySet):
         )["n"]
 
 
-class PublishedCount(models.Model):
-    """How many reports are published, per period, unit, predikat, jabatan type and golongan.
+class Tally(models.Model):
+    """Published reports counted per group: a period, a predikat and the model's own `KEY`.
 
-    Derived data, never written by Python: statement-level triggers on reports_report keep it
-    exact through every insert, status change and delete (reports/migrations/0008_published
-    _counts.py), and `manage.py rebuild_published_counts` (SQL function
-    `reports_published_count_rebuild()`) recounts it from scratch. The aggregate pages and the
-    report list's page count read these few thousand rows instead of a period's ~100,000
-    reports. Withheld employees are counted, as in every aggregate; the list subtracts them.
-    Not audited: every change is a report's own, which is.
+    Derived data, never written by Python: statement-level triggers on reports_report keep the
+    tallies exact through every insert, status change and delete (reports/migrations/0008
+    _published_counts.py, 0014_published_sums.py), and `manage.py rebuild_published_counts`
+    (SQL function `reports_published_count_rebuild()`) recounts them from scratch. Withheld
+    employees are counted, as in every aggregate; the list subtracts them. Not audited: every
+    change is a report's own, which is.
     """
 
+    KEY: tuple[str, ...] = ()  # the fields of a group, in the order of its unique constraint
+
     period = models.ForeignKey(Period, on_delete=models.DO_NOTHING, related_name="+")
-    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+")
     predikat = models.CharField(max_length=16)
-    jabatan_type = models.CharField(max_length=30)
-    golongan = models.CharField(max_length=6)
     # Not PositiveIntegerField: ON CONFLICT checks the proposed row (a -1) before the conflict.
     total = models.IntegerField()  # a group that reaches 0 is deleted by the trigger
 
-    objects = PublishedCountQuerySet.as_manager()
-
     class Meta:
-        verbose_name = _("jumlah laporan terbit")
-        verbose_name_plural = _("jumlah laporan terbit")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["period", "unit", "predikat", "jabatan_type", "golongan"],
-                name="publishedcount_one_per_group",
-            ),
-        ]
+        abstract = True
         indexes = [
             # Lets the trigger find the groups that just reached zero without reading the table.
-            models.Index(fields=["id"], condition=Q(total=0), name="publishedcount_zero"),
+            models.Index(fields=["id"], condition=Q(total=0), name="%(class)s_zero"),
+        ]
+
+    def __str__(self):
+        key = "/".join(str(getattr(self, self._meta.get_field(name).attname)) for name in self.KEY)
+        return f"{key}: {self.total}"
+
+
+COUNT_KEY = ("period", "unit", "predikat", "jabatan_type", "golongan")
+
+
+class PublishedCount(Tally):
+    """How many reports are published, per period, unit, predikat, jabatan type and golongan.
+
+    The aggregate pages and the report list's page count read these few thousand rows a period
+    instead of a period's ~100,000 reports (or the two sums of them below, smaller still).
+    """
+
+    KEY = COUNT_KEY
+
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+")
+    jabatan_type = models.CharField(max_length=30)
+    golongan = models.CharField(max_length=6)
+
+    objects = PublishedCountQuerySet.as_manager()
+
+    class Meta(Tally.Meta):
+        verbose_name = _("jumlah laporan terbit")
+        verbose_name_plural = _("jumlah laporan terbit")
+        constraints = [models.UniqueConstraint(fields=COUNT_KEY, name="%(class)s_one_per_group")]
+        indexes = [
+            *Tally.Meta.indexes,
             # The unit page's trend: a unit's subtree over twelve periods, read from the index
             # alone (0.17 ms instead of 1.4 ms through the period index on the scale data).
             models.Index(
@@ -939,34 +959,30 @@ class PublishedCount(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.period_id}/{self.unit_id}/{self.predikat}: {self.total}"
+
+UNIT_COUNT_KEY = ("period", "unit", "predikat")
 
 
-class PublishedUnitCount(models.Model):
+class PublishedUnitCount(Tally):
     """`PublishedCount` summed over jabatan type and golongan: per period, unit and predikat.
 
-    Kept by the same trigger functions, in the same statement (reports/migrations/0014_published
-    _sums.py). A period has ~5,000 counts on the scale data and ~350 of these; the pages that
-    group or filter by unit and predikat only (the unit page, the list's totals without a
-    jabatan type or golongan filter, the dashboard's units) read these instead of summing those.
+    A period has ~5,000 counts on the scale data and ~350 of these; the pages that group or
+    filter by unit and predikat only (the unit page, the list's totals without a jabatan type
+    or golongan filter, the dashboard's units) read these instead of summing those.
     """
 
-    period = models.ForeignKey(Period, on_delete=models.DO_NOTHING, related_name="+")
-    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+")
-    predikat = models.CharField(max_length=16)
-    total = models.IntegerField()  # a group that reaches 0 is deleted by the trigger
+    KEY = UNIT_COUNT_KEY
 
-    class Meta:
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+")
+
+    class Meta(Tally.Meta):
         verbose_name = _("jumlah laporan terbit per unit")
         verbose_name_plural = _("jumlah laporan terbit per unit")
         constraints = [
-            models.UniqueConstraint(
-                fields=["period", "unit", "predikat"], name="publishedunitcount_one_per_group"
-            ),
+            models.UniqueConstraint(fields=UNIT_COUNT_KEY, name="%(class)s_one_per_group")
         ]
         indexes = [
-            models.Index(fields=["id"], condition=Q(total=0), name="publishedunitcount_zero"),
+            *Tally.Meta.indexes,
             models.Index(
                 fields=["unit", "period"],
                 include=["predikat", "total"],
@@ -974,35 +990,25 @@ class PublishedUnitCount(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.period_id}/{self.unit_id}/{self.predikat}: {self.total}"
+
+GRADE_COUNT_KEY = ("period", "jabatan_type", "golongan", "predikat")
 
 
-class PublishedGradeCount(models.Model):
+class PublishedGradeCount(Tally):
     """`PublishedCount` summed over the units: per period, jabatan type, golongan and predikat.
 
-    Kept like `PublishedUnitCount`. About 250 rows a period on the scale data, from which the
-    city dashboard's tables by jabatan type and by golongan are summed.
+    About 250 rows a period on the scale data, from which the city dashboard's tables by
+    jabatan type and by golongan are summed.
     """
 
-    period = models.ForeignKey(Period, on_delete=models.DO_NOTHING, related_name="+")
+    KEY = GRADE_COUNT_KEY
+
     jabatan_type = models.CharField(max_length=30)
     golongan = models.CharField(max_length=6)
-    predikat = models.CharField(max_length=16)
-    total = models.IntegerField()  # a group that reaches 0 is deleted by the trigger
 
-    class Meta:
+    class Meta(Tally.Meta):
         verbose_name = _("jumlah laporan terbit per jenis jabatan dan golongan")
         verbose_name_plural = _("jumlah laporan terbit per jenis jabatan dan golongan")
         constraints = [
-            models.UniqueConstraint(
-                fields=["period", "jabatan_type", "golongan", "predikat"],
-                name="publishedgradecount_one_per_group",
-            ),
+            models.UniqueConstraint(fields=GRADE_COUNT_KEY, name="%(class)s_one_per_group")
         ]
-        indexes = [
-            models.Index(fields=["id"], condition=Q(total=0), name="publishedgradecount_zero"),
-        ]
-
-    def __str__(self):
-        return f"{self.period_id}/{self.jabatan_type}/{self.golongan}/{self.predikat}: {self.total}"
