@@ -82,13 +82,29 @@ def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, UnitNo
     ]
 
 
+def predikat_badges() -> dict[str, str]:
+    """Each predikat's coloured label in the current language, as the `predikat_badge` filter
+    writes it: <span class="predikat predikat-baik">Baik</span>."""
+    return {
+        value: f'<span class="predikat predikat-{value}">{escape(str(label))}</span>'
+        for value, label in Predikat.choices
+    }
+
+
+def badge(badges: dict[str, str], predikat: str) -> str:
+    """The badge of `predikat`; an unknown value (none is stored) written the same way."""
+    if predikat in badges:
+        return badges[predikat]
+    return f'<span class="predikat predikat-{escape(predikat)}">{escape(predikat)}</span>'
+
+
 def rows_html(reports: list[ListedReport]) -> str:
     """The table rows of the list, as the template's loop wrote them.
 
     The values are plain strings from the database, escaped as Django's `escape` does
     (`html.escape`), without its lazy-text wrapping, which cost more than the rows' writing.
     """
-    labels = {value: escape(str(label)) for value, label in Predikat.choices}
+    badges = predikat_badges()
     periods, units = {}, {}
     parts = []
     for report in reports:
@@ -99,15 +115,13 @@ def rows_html(reports: list[ListedReport]) -> str:
         if unit.pk not in units:
             units[unit.pk] = (escape(unit.get_absolute_url()), escape(unit.name))
         unit_url, unit_name = units[unit.pk]
-        predikat = report.predikat
         parts.append(
             f'<tr><th scope="row"><a href="{escape(report.get_absolute_url())}">'
             f"{escape(report.employee.full_name)}</a></th>"
             f"<td>{escape(report.position_title or '—')}</td>"
             f'<td><a href="{unit_url}">{unit_name}</a></td>'
             f"<td>{periods[period.pk]}</td>"
-            f'<td><span class="predikat predikat-{escape(predikat)}">'
-            f"{labels.get(predikat) or escape(predikat)}</span></td></tr>"
+            f"<td>{badge(badges, report.predikat)}</td></tr>"
         )
     return mark_safe("\n".join(parts))
 
@@ -115,20 +129,18 @@ def rows_html(reports: list[ListedReport]) -> str:
 def employee_rows_html(reports) -> str:
     """The rows of the employee page's table of published reports (model instances with their
     period and unit), as its template's loop wrote them."""
-    labels = {value: escape(str(label)) for value, label in Predikat.choices}
+    badges = predikat_badges()
     parts = []
     for report in reports:
         version = ""
         if report.version > 1:
             label = _("versi %(number)s") % {"number": report.version}
             version = f' <span class="tag">{label}</span>'
-        predikat = report.predikat
         unit = report.unit
         parts.append(
             f'<tr><th scope="row"><a href="{escape(report.get_absolute_url())}">'
             f"{escape(str(report.period))}</a>{version}</th>"
-            f'<td><span class="predikat predikat-{escape(predikat)}">'
-            f"{labels.get(predikat) or escape(predikat)}</span></td>"
+            f"<td>{badge(badges, report.predikat)}</td>"
             f"<td>{escape(report.position_title or '—')}</td>"
             f'<td><a href="{escape(unit.get_absolute_url())}">{escape(unit.name)}</a></td>'
             f"<td>{long_date(template_localtime(report.published_at))}</td></tr>"

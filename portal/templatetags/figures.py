@@ -30,14 +30,19 @@ def whole_percent(share) -> str:
     return str(int(Decimal(repr(float(share))).quantize(ONE, rounding=ROUND_HALF_UP)))
 
 
+def suppressed_mark():
+    """The × that stands for a count hidden to protect privacy, with its reason."""
+    return format_html(
+        '<abbr class="suppressed" title="{}">×</abbr>',
+        gettext("disembunyikan untuk melindungi privasi"),
+    )
+
+
 @register.filter
 def count(value):
     """`value` with thousands separators, or × with its reason when it is suppressed (None)."""
     if value is None:
-        return format_html(
-            '<abbr class="suppressed" title="{}">×</abbr>',
-            gettext("disembunyikan untuk melindungi privasi"),
-        )
+        return suppressed_mark()
     return grouped(value)
 
 

@@ -8,7 +8,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from portal.templatetags.figures import whole_percent
+from portal.templatetags.figures import suppressed_mark, whole_percent
 from reports import listing
 from reports.choices import Predikat
 
@@ -53,10 +53,7 @@ def counter():
     """`figures.count` for the cells of one table: the language's thousands separator and the
     suppression mark looked up once, not at every cell."""
     separator = get_format("THOUSAND_SEPARATOR")
-    hidden = format_html(
-        '<abbr class="suppressed" title="{}">×</abbr>',
-        gettext("disembunyikan untuk melindungi privasi"),
-    )
+    hidden = suppressed_mark()
 
     def count(value):
         return hidden if value is None else f"{value:,}".replace(",", separator)
