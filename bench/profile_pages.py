@@ -75,6 +75,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--only", default="", help="comma-separated parts of the paths to time")
     parser.add_argument("--cprofile", default="", help="profile this path and print the top")
+    parser.add_argument("--top", type=int, default=45, help="functions printed by --cprofile")
+    parser.add_argument(
+        "--match", default="", help="with --cprofile, print only functions whose file matches"
+    )
     args = parser.parse_args()
     call_command("collectstatic", interactive=False, verbosity=0)
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -87,8 +91,9 @@ def main() -> None:
         for _ in range(args.repeat):
             client.get(args.cprofile, secure=True)
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
-        pstats.Stats(profile).sort_stats("tottime").print_stats(25)
+        restrict = [args.match, args.top] if args.match else [args.top]
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(*restrict)
+        pstats.Stats(profile).sort_stats("tottime").print_stats(*restrict)
         return
     timer = Timer()
     rendering = timed_render(timer)

@@ -14,9 +14,10 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from personnel.disclosure import Cell
 from reports.choices import Predikat
@@ -70,10 +71,16 @@ class Segment:
         return self.key == HIDDEN
 
 
-def predikat_labels() -> list[tuple[str, str]]:
-    """(predikat, label) in the fixed order, the labels translated now: a page translates them
-    once and hands them on (a lazy label is translated again at each use)."""
-    return [(key, str(Predikat(key).label)) for key in PREDIKAT_ORDER]
+def predikat_labels() -> tuple[tuple[str, str], ...]:
+    """(predikat, label) in the fixed order, the labels translated into the active language (a
+    lazy label is translated again at each use; these once per language and process)."""
+    return labels_in(get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def labels_in(language: str | None) -> tuple[tuple[str, str], ...]:
+    with translation.override(language):
+        return tuple((key, str(Predikat(key).label)) for key in PREDIKAT_ORDER)
 
 
 def segments(bar: Bar) -> list[Segment]:

@@ -19,6 +19,7 @@ from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, ImportRecord, Position, Unit
 from portal.links import Link
+from portal.managers import BuiltOnceManager
 from portal.prepared import PreparedQuery, json_rows
 from reports.choices import (
     IN_PROGRESS_STATUSES,
@@ -193,6 +194,11 @@ class ReportQuerySet(models.QuerySet):
         return self.values(*LISTED_FIELDS)
 
 
+class ReportManager(BuiltOnceManager.from_queryset(ReportQuerySet)):
+    def disclosed(self):
+        return self.built_once("disclosed")
+
+
 class FrozenUnless(pgtrigger.ReadOnly):
     """ReadOnly, but only for rows whose old status is one of `statuses`."""
 
@@ -339,7 +345,7 @@ class Report(models.Model):
     withdrawn_at = models.DateTimeField(_("ditarik"), null=True, editable=False)
     withdrawn_by = actor(_("ditarik oleh"))
 
-    objects = ReportQuerySet.as_manager()
+    objects = ReportManager()
 
     class Meta:
         verbose_name = _("laporan kinerja (SKP)")
@@ -552,6 +558,11 @@ class IndicatorQuerySet(models.QuerySet):
         )
 
 
+class IndicatorManager(BuiltOnceManager.from_queryset(IndicatorQuerySet)):
+    def disclosed(self):
+        return self.built_once("disclosed")
+
+
 @audited(exclude=["search_document"])
 class Indicator(models.Model):
     """A planned work result (RHK) with its individual indicator (IKI), target and realisasi."""
@@ -588,7 +599,7 @@ class Indicator(models.Model):
         verbose_name=_("dokumen pencarian"),
     )
 
-    objects = IndicatorQuerySet.as_manager()
+    objects = IndicatorManager()
 
     class Meta:
         verbose_name = _("indikator kinerja")

@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.template import TemplateSyntaxError, engines
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import SelectionFactory, UnitFactory
 
@@ -83,3 +85,40 @@ def test_the_language_switch_returns_to_the_same_page_in_the_chosen_language(cli
 def test_the_language_switch_speaks_the_reader_s_language(client):
     client.cookies["django_language"] = "en"
     assert '<span id="bahasa-label">Language:</span>' in client.get("/tentang/").content.decode()
+
+
+def per_language(markup: str):
+    return engines["django"].from_string("{% load i18n layout %}" + markup)
+
+
+def test_a_per_language_block_renders_the_same_markup_as_without_it_in_each_language():
+    markup = '<a href="{% url "about" %}">{% translate "Tentang" %}</a> {% translate "Cari" %}'
+    block = per_language("{% per_language %}" + markup + "{% end_per_language %}")
+    plain = per_language(markup)
+    for language, expected in (("id", ">Tentang</a> Cari"), ("en", ">About</a> Search")):
+        with translation.override(language):
+            assert block.render({}) == plain.render({})
+            assert block.render({}).endswith(expected)
+    with translation.override("id"):  # rendered again after English: still Indonesian
+        assert block.render({}).endswith(">Tentang</a> Cari")
+
+
+def test_a_per_language_block_refuses_to_read_anything_from_the_page():
+    block = per_language(
+        "{% per_language %}<p>{{ report.employee.name }}</p>{% end_per_language %}"
+    )
+    with pytest.raises(TemplateSyntaxError, match="may not read 'report'"):
+        block.render({"report": {"employee": {"name": "Siti"}}})
+
+
+def test_a_per_language_block_takes_no_arguments():
+    with pytest.raises(TemplateSyntaxError, match="takes no arguments"):
+        per_language("{% per_language x %}{% end_per_language %}")
+
+
+def test_the_layout_s_fixed_parts_follow_the_reader_s_language(client):
+    assert '<button type="submit">Cari</button>' in client.get("/tentang/").content.decode()
+    client.cookies["django_language"] = "en"
+    html = client.get("/tentang/").content.decode()
+    assert '<button type="submit">Search</button>' in html
+    assert '<a class="skip-link" href="#konten">Skip to content</a>' in html

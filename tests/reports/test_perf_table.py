@@ -171,3 +171,13 @@ def test_the_period_form_is_the_markup_of_the_template(language, unknown, chosen
         expected = PERIOD_FORM_TEMPLATE.render(Context(context))
         html = period_form(Context(context))
     assert normalised(html) == normalised(expected)
+
+
+def test_the_predikat_labels_are_those_of_the_active_language_in_the_fixed_order():
+    with translation.override("en"):
+        english = charts.predikat_labels()
+    with translation.override("id"):
+        indonesian = charts.predikat_labels()
+    assert [key for key, _label in english] == list(charts.PREDIKAT_ORDER)
+    assert english[0] == ("sangat_baik", "Very good")
+    assert indonesian[0] == ("sangat_baik", "Sangat Baik")
