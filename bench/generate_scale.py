@@ -34,9 +34,10 @@ construction (ids are assigned here).
 pgtrigger's own `pgtrigger.ignore()` would only skip its triggers, one context per trigger
 name, and not pghistory's, so the session setting is both simpler and complete. It needs a
 superuser (the machine's `postgres`). Afterwards the identity sequences are moved past the ids
-used, the cache generation is bumped once, the published counts are recounted
-(`reports_published_count_rebuild()`), and VACUUM ANALYZE gives the planner its statistics
-and the index-only scans their visibility map. The timings of each step are printed.
+used, the cache generation is bumped once, the published counts are recounted and the list's
+keys listed (`reports_published_count_rebuild()`, `reports_listing_key_rebuild()`), and VACUUM
+ANALYZE gives the planner its statistics and the index-only scans their visibility map. The
+timings of each step are printed.
 
 The generator does not model careers across periods: everyone is reported in the unit and
 position of their latest post, retirees included.
@@ -423,9 +424,11 @@ def generate(*, seed: int, employees: int) -> None:
         cursor.execute("SELECT to_regclass('cache_generation')")
         if cursor.fetchone()[0]:
             cursor.execute("UPDATE cache_generation SET value = value + 1")
-        # The published-report counts' triggers did not fire either: count them once.
+        # The published-report counts' and listing keys' triggers did not fire either: count
+        # and list them once.
         cursor.execute("SELECT reports_published_count_rebuild()")
-        clock.step("sequences, cache generation, published counts, commit")
+        cursor.execute("SELECT reports_listing_key_rebuild()")
+        clock.step("sequences, cache generation, published counts, listing keys, commit")
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")

@@ -21,8 +21,8 @@ from portal.filtering import ChoiceFilter
 from portal.prepared import PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
-from reports.models import Period, PublishedCount, Report
-from reports.paging import SegmentedRows, take
+from reports.models import ListingKey, Period, PublishedCount, Report, Withholding
+from reports.paging import KeyedRows, SegmentedRows, take
 
 ALL_PERIODS = "semua"
 NAME_IDS = 2000  # employees a name filter passes to the report query as a list of ids
@@ -78,6 +78,34 @@ CHOICE_PERIODS = PreparedQuery(lambda: periods_with_published_reports().values(*
 CHOICE_UNITS = PreparedQuery(
     lambda: Unit.objects.order_by("name", "code").values("id", "parent_id", "code", "name")
 )
+
+
+KEYED_FILTERS = {"period", "predikat", "unit__in"}
+
+
+def listing_keys(filters: dict, *, descending: bool = False):
+    """The ids of the disclosed reports `filters` select (as count_filters() gives them), in
+    name order, from reports.ListingKey; None when its indexes cannot give that order: every
+    period, several units, or a filter they do not hold (jabatan type, golongan)."""
+    units = filters.get("unit__in")
+    if "period" not in filters or set(filters) - KEYED_FILTERS or len(units or [0]) != 1:
+        return None
+    keys = ListingKey.objects.filter(period=filters["period"]).exclude(
+        # NOT IN, which PostgreSQL tests against a hash of the few withheld employees, where
+        # NOT EXISTS made it probe the withholdings' index once per row walked.
+        employee__in=Withholding.objects.active().values("employee_id")
+    )
+    if "predikat" in filters:
+        keys = keys.filter(predikat=filters["predikat"])
+    if units:
+        keys = keys.filter(unit=units[0])
+    order = ("-name", "-report") if descending else ("name", "report")
+    return keys.order_by(*order).values_list("report", flat=True)
+
+
+def rows_with_ids(ids, order) -> list[dict]:
+    """The list's rows of the reports whose ids the subquery `ids` gives, in `order`."""
+    return list(Report.objects.filter(pk__in=ids).for_listing().order_by(*order))
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -268,7 +296,12 @@ class ReportFilter(django_filters.FilterSet):
 
         def part(piece):
             size, end = sizes[piece.segment], piece.offset + piece.limit
-            rows = queryset.filter(**{f"{field}__in": groups[piece.segment]})
+            group = groups[piece.segment]
+            own = {"predikat": group[0]} if field == "predikat" else {"unit__in": group}
+            keys = listing_keys({**filters, **own})
+            if keys is not None:  # each group is in name order, whichever way the list is sorted
+                return KeyedRows(keys, size, self.named_rows(ascending=True))[piece.offset : end]
+            rows = queryset.filter(**{f"{field}__in": group})
             # A large group in name order, as the name index gives it: reaching row `end` walks
             # about end * total / size names. A small one is cheaper sorted whole; its order
             # then names the group first, which no index gives, so PostgreSQL sorts it.
@@ -286,6 +319,22 @@ class ReportFilter(django_filters.FilterSet):
             return [*part(pieces[0]), *middle, *part(pieces[-1])]
 
         return SegmentedRows(sizes, fetch)
+
+    @staticmethod
+    def named_rows(*, ascending: bool):
+        order = SORTS["nama" if ascending else "-nama"]
+        return lambda ids: rows_with_ids(ids, order)
+
+    def by_name(self, size: int) -> KeyedRows | None:
+        """The rows, when the list is sorted by name and its filters are ones reports.ListingKey
+        can order (listing_keys()); `size` is their number, from the counts."""
+        sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
+        filters = self.count_filters() if sort.lstrip("-") == "nama" else None
+        descending = sort.startswith("-")
+        keys = listing_keys(filters, descending=descending) if filters is not None else None
+        if keys is None:
+            return None
+        return KeyedRows(keys, size, self.named_rows(ascending=not descending))
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":

@@ -1023,3 +1023,65 @@ class PublishedGradeCount(Tally):
         constraints = [
             models.UniqueConstraint(fields=GRADE_COUNT_KEY, name="%(class)s_one_per_group")
         ]
+
+
+class ListingKey(models.Model):
+    """A published report as the public list orders it: by the employee's name, within a period,
+    a period and predikat, or a period and unit.
+
+    The name lives on the employee, so no index of reports_report gives a period's ~100,000
+    reports in name order: a page deep in the list walked or sorted tens of thousands of joined
+    rows (0.05–0.2 s on the scale data). Here each published report has its period, predikat,
+    unit, employee and name in one row, with an index in name order for each of those three
+    prefixes that holds every column a page's filters read: any page is an index-only scan to its
+    first row, then its 50 reports read by primary key (reports.filters, reports.paging.KeyedRows).
+
+    Derived data, like the tallies: statement-level triggers on reports_report add the row when a
+    report is published and remove it when the report stops being the published version or is
+    deleted; a trigger on personnel_employee follows a change of name (reports/migrations/
+    0015_listingkey.py). `manage.py rebuild_published_counts` rebuilds it as well. Not audited.
+    """
+
+    report = models.OneToOneField(
+        Report,
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # the triggers keep it; a report's delete removes its row
+        related_name="+",
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    predikat = models.CharField(max_length=16)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    # Indexed: the trigger on a change of name finds the employee's rows by it.
+    employee = models.ForeignKey(
+        Employee, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    name = models.CharField(max_length=150)  # Employee.name, the list's sort key
+
+    class Meta:
+        verbose_name = _("urutan daftar laporan terbit")
+        verbose_name_plural = _("urutan daftar laporan terbit")
+        indexes = [
+            models.Index(
+                fields=["period", "name", "report"],
+                include=["employee"],
+                name="listingkey_by_name",
+            ),
+            models.Index(
+                fields=["period", "predikat", "name", "report"],
+                include=["employee", "unit"],
+                name="listingkey_by_predikat",
+            ),
+            models.Index(
+                fields=["period", "unit", "name", "report"],
+                include=["employee", "predikat"],
+                name="listingkey_by_unit",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.period_id} · {self.report_id}"

@@ -14,10 +14,17 @@ large group in name order, which the name index gives without sorting, a small o
 whole, and the whole groups between a page's first and last in one query (ReportFilter
 .segmented()).
 
-`NearerEnd` and `SegmentedRows` stand in for the queryset under Django's Paginator: they know
-their length (from the counts, or one COUNT) and answer a slice with the rows of that slice. A
-report published between the count and the page can shift a page by a row, as between any two
-page loads.
+In name order, a group or a whole period's list is read through reports.ListingKey, which has
+each published report's period, predikat, unit and name under indexes in name order: a page's
+ids are an index-only scan to its first row (for the ~33,000th row of a period's Baik group,
+~9 ms instead of ~180 ms sorting the group), then its rows are read by id (`KeyedRows`). Only
+filters those indexes cover go that way (one period; a predikat; one unit); others walk or sort
+as above.
+
+`NearerEnd`, `SegmentedRows` and `KeyedRows` stand in for the queryset under Django's Paginator:
+they know their length (from the counts, or one COUNT) and answer a slice with the rows of that
+slice. A report published between the count and the page can shift a page by a row, as between
+any two page loads.
 """
 
 from collections.abc import Callable, Sequence
@@ -44,15 +51,22 @@ def pieces(sizes: Sequence[int], start: int, stop: int) -> list[Piece]:
     return found
 
 
-def take(rows, start: int, stop: int, size: int) -> list:
-    """`rows[start:stop]` of an ordered queryset of `size` rows, read from the nearer end.
+def nearer(rows, start: int, stop: int, size: int) -> tuple:
+    """`rows[start:stop]` of an ordered queryset of `size` rows as a sliced queryset read from
+    the nearer end, and whether it is read backwards (its rows then come in reverse).
 
     The order must be total (the list's sorts end with the primary key), so that read backwards
     it is exactly the reverse.
     """
     if start <= size - stop:
-        return list(rows[start:stop])
-    return list(rows.reverse()[max(size - stop, 0) : size - start])[::-1]
+        return rows[start:stop], False
+    return rows.reverse()[max(size - stop, 0) : size - start], True
+
+
+def take(rows, start: int, stop: int, size: int) -> list:
+    """`rows[start:stop]` of an ordered queryset of `size` rows, read from the nearer end."""
+    part, backwards = nearer(rows, start, stop, size)
+    return list(part)[::-1] if backwards else list(part)
 
 
 class NearerEnd:
@@ -101,3 +115,28 @@ class SegmentedRows:
     def __getitem__(self, index):
         start, stop = consecutive(index, self.count())
         return self.fetch(pieces(self.sizes, start, stop)) if start < stop else []
+
+
+class KeyedRows:
+    """Rows in the order of an index of their ids (reports.ListingKey): a slice reads its ids
+    from the nearer end of that index (an index-only scan) and its rows by those ids, in one
+    query; `rows_of(ids)` gives the rows of an id subquery, in the list's order."""
+
+    ordered = True  # for Paginator's check
+    from_counts = True
+
+    def __init__(self, keys, size: int, rows_of: Callable[[object], list]):
+        self.keys, self.size, self.rows_of = keys, size, rows_of
+
+    def count(self) -> int:
+        return self.size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index):
+        start, stop = consecutive(index, self.size)
+        if start >= stop:
+            return []
+        ids, _backwards = nearer(self.keys, start, stop, self.size)
+        return self.rows_of(ids)

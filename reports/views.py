@@ -195,7 +195,9 @@ class ReportListView(FilterView):
                 rows = NearerEnd(listed, queryset.count(), from_counts=False)
             else:
                 total = PublishedCount.objects.disclosed_total(**filters)
-                rows = NearerEnd(listed, total, from_counts=True)
+                rows = self.filterset.by_name(total)
+                if rows is None:
+                    rows = NearerEnd(listed, total, from_counts=True)
         return Paginator(rows, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):

@@ -1,6 +1,7 @@
 """The published-report counts (reports.PublishedCount, and its sums per unit,
 reports.PublishedUnitCount, and per jabatan type and golongan, reports.PublishedGradeCount)
-always equal a direct count.
+always equal a direct count, and the list's keys (reports.ListingKey) are always exactly the
+published reports with their employees' names.
 
 The triggers on reports_report keep them; the aggregate pages and the report list's total read
 them. Each test compares the tables with a GROUP BY over the reports themselves.
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from reports import services
 from reports.models import (
+    ListingKey,
     PublishedCount,
     PublishedGradeCount,
     PublishedUnitCount,
@@ -60,26 +62,35 @@ SUMS = {
 }
 
 
+KEY = ("period_id", "predikat", "unit_id", "employee_id")
+
+
 def sums_counted() -> dict:
-    """Each sum table's rows, by its key."""
+    """Each sum table's rows, by its key, and the listing keys."""
     return {
-        model.__name__: {
-            tuple(row[key] for key in group): row["total"]
-            for row in model.objects.values(*group, "total")
-        }
-        for model, group in SUMS.items()
+        **{
+            model.__name__: {
+                tuple(row[key] for key in group): row["total"]
+                for row in model.objects.values(*group, "total")
+            }
+            for model, group in SUMS.items()
+        },
+        "ListingKey": set(ListingKey.objects.values_list("report_id", *KEY, "name")),
     }
 
 
 def sums_direct() -> dict:
-    """The published reports counted directly, grouped by each sum table's key."""
+    """The published reports counted directly, grouped by each sum table's key, and listed."""
     published = Report.objects.published().order_by()
     return {
-        model.__name__: {
-            tuple(row[key] for key in group): row["n"]
-            for row in published.values(*group).annotate(n=Count("*"))
-        }
-        for model, group in SUMS.items()
+        **{
+            model.__name__: {
+                tuple(row[key] for key in group): row["n"]
+                for row in published.values(*group).annotate(n=Count("*"))
+            }
+            for model, group in SUMS.items()
+        },
+        "ListingKey": set(published.values_list("id", *KEY, "employee__name")),
     }
 
 
@@ -175,6 +186,10 @@ def test_the_rebuild_recounts_a_table_that_drifted(units, year):
         cursor.execute("UPDATE reports_publishedcount SET total = 99")
         cursor.execute("UPDATE reports_publishedunitcount SET total = 98")
         cursor.execute("DELETE FROM reports_publishedgradecount")
+        keys = "reports_listingkey"
+        first, last = f"SELECT min(report_id) FROM {keys}", f"SELECT max(report_id) FROM {keys}"
+        cursor.execute(f"UPDATE {keys} SET name = 'Zz' WHERE report_id IN ({first})")
+        cursor.execute(f"DELETE FROM {keys} WHERE report_id IN ({last})")
         cursor.execute(
             "INSERT INTO reports_publishedcount"
             " (period_id, unit_id, predikat, jabatan_type, golongan, total)"
@@ -186,6 +201,7 @@ def test_the_rebuild_recounts_a_table_that_drifted(units, year):
     out = io.StringIO()
     call_command("rebuild_published_counts", stdout=out)
     assert "3 laporan terbit" in out.getvalue()
+    assert "3 kunci daftar" in out.getvalue()
     assert counted() == direct()
     assert sums_counted() == sums_direct()
     assert sum(counted().values()) == 3
