@@ -77,7 +77,9 @@ def main() -> None:
         print(f"{url}  HTTP {status}  {len(times)} queries, {sum(times):.1f} ms "
               f"(slowest {max(times, default=0):.1f} ms)")  # fmt: skip
         for query, ms in zip(captured.captured_queries, times, strict=True):
-            if ms >= args.slow:
+            if ms >= args.slow and query["sql"] is None:
+                print(f"  {ms:.1f} ms: a prepared statement (portal/prepared.py)")
+            elif ms >= args.slow:
                 print(f"  {ms:.1f} ms: {query['sql'][:300]}")
                 with connection.cursor() as cursor:
                     cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
