@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from personnel import search
@@ -78,6 +79,17 @@ def period_code(kind: str, year: int, number: int) -> str:
     return f"{year}"
 
 
+@functools.lru_cache(maxsize=4096)
+def period_label(kind: str, number: int, year: int, language: str | None) -> str:
+    """A period's name in `language`, the active one (part of the key: a page names the same
+    few dozen periods many times, each a translation lookup and a format)."""
+    if kind == PeriodKind.MONTHLY:
+        return f"{MONTH_NAMES[number]} {year}"
+    if kind == PeriodKind.QUARTERLY:
+        return _("Triwulan %(roman)s %(year)s") % {"roman": QUARTER_ROMAN[number], "year": year}
+    return _("Tahun %(year)s") % {"year": year}
+
+
 class PeriodQuerySet(models.QuerySet):
     def for_listing(self):
         return self.order_by("-year", "kind", "-number")
@@ -127,14 +139,7 @@ class Period(models.Model):
         ]
 
     def __str__(self):
-        if self.kind == PeriodKind.MONTHLY:
-            return f"{MONTH_NAMES[self.number]} {self.year}"
-        if self.kind == PeriodKind.QUARTERLY:
-            return _("Triwulan %(roman)s %(year)s") % {
-                "roman": QUARTER_ROMAN[self.number],
-                "year": self.year,
-            }
-        return _("Tahun %(year)s") % {"year": self.year}
+        return period_label(self.kind, self.number, self.year, get_language())
 
     def save(self, *args, **kwargs):
         # The code and dates follow from kind, year and number; no one types them.

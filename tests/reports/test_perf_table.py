@@ -181,3 +181,16 @@ def test_the_predikat_labels_are_those_of_the_active_language_in_the_fixed_order
     assert [key for key, _label in english] == list(charts.PREDIKAT_ORDER)
     assert english[0] == ("sangat_baik", "Very good")
     assert indonesian[0] == ("sangat_baik", "Sangat Baik")
+
+
+@pytest.mark.django_db
+def test_a_period_is_named_in_the_language_active_at_each_use():
+    month = PeriodFactory(kind="bulanan", year=2025, number=8)
+    quarter = PeriodFactory(kind="triwulanan", year=2025, number=3)
+    for language, names in [
+        ("id", ("Agustus 2025", "Triwulan III 2025")),
+        ("en", ("August 2025", "Quarter III 2025")),
+        ("id", ("Agustus 2025", "Triwulan III 2025")),
+    ]:
+        with translation.override(language):
+            assert (str(month), str(quarter)) == names
