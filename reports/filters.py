@@ -5,7 +5,9 @@ closed choice: an unknown value becomes a form error in Indonesian and is left o
 filtering, never a server error.
 """
 
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
 
 import django_filters
@@ -13,6 +15,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from psycopg.types.numeric import Int8
 
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
@@ -83,29 +86,74 @@ CHOICE_UNITS = PreparedQuery(
 KEYED_FILTERS = {"period", "predikat", "unit__in"}
 
 
-def listing_keys(filters: dict, *, descending: bool = False):
-    """The ids of the disclosed reports `filters` select (as count_filters() gives them), in
-    name order, from reports.ListingKey; None when its indexes cannot give that order: every
-    period, several units, or a filter they do not hold (jabatan type, golongan)."""
-    units = filters.get("unit__in")
-    if "period" not in filters or set(filters) - KEYED_FILTERS or len(units or [0]) != 1:
+@dataclass(frozen=True)
+class KeyedShape:
+    """Which of the listing keys' filters a list uses, and which way each part reads."""
+
+    predikat: bool
+    unit: bool
+    keys_descending: bool  # the ids, read from the nearer end of the index
+    rows_descending: bool  # the rows, in the list's own order
+
+
+def keyed_filters(filters: dict | None) -> dict | None:
+    """`filters` (as count_filters() gives them) when reports.ListingKey's indexes can give
+    their rows in name order: one period, with a predikat, one unit, both or neither. None for
+    every period, several units, or a filter the keys do not hold (jabatan type, golongan)."""
+    if filters is None or "period" not in filters or set(filters) - KEYED_FILTERS:
         return None
-    keys = ListingKey.objects.filter(period=filters["period"]).exclude(
+    if len(filters.get("unit__in", [0])) != 1:
+        return None
+    return filters
+
+
+def keyed_page_values(shape: KeyedShape, period, *args):
+    """The list's rows of one page of ListingKey ids: `args` are the predikat and the unit
+    (those the shape uses), then the number of rows and the offset."""
+    *values, limit, offset = args
+    keys = ListingKey.objects.filter(period=period).exclude(
         # NOT IN, which PostgreSQL tests against a hash of the few withheld employees, where
         # NOT EXISTS made it probe the withholdings' index once per row walked.
         employee__in=Withholding.objects.active().values("employee_id")
     )
-    if "predikat" in filters:
-        keys = keys.filter(predikat=filters["predikat"])
-    if units:
-        keys = keys.filter(unit=units[0])
-    order = ("-name", "-report") if descending else ("name", "report")
-    return keys.order_by(*order).values_list("report", flat=True)
+    if shape.predikat:
+        keys = keys.filter(predikat=values.pop(0))
+    if shape.unit:
+        keys = keys.filter(unit=values.pop(0))
+    order = ("-name", "-report") if shape.keys_descending else ("name", "report")
+    sql, params = keys.order_by(*order).values("report").query.sql_with_params()
+    # The slice as parameters (a queryset slice is written into the SQL), so that one prepared
+    # statement serves every page.
+    ids = RawSQL(f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset))
+    rows = Report.objects.filter(pk__in=ids).for_listing()
+    return rows.order_by(*SORTS["-nama" if shape.rows_descending else "nama"])
 
 
-def rows_with_ids(ids, order) -> list[dict]:
-    """The list's rows of the reports whose ids the subquery `ids` gives, in `order`."""
-    return list(Report.objects.filter(pk__in=ids).for_listing().order_by(*order))
+KEYED_PAGES: dict[KeyedShape, PreparedQuery] = {}
+
+
+def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: bool) -> list:
+    """Rows [start, stop) of the `size` rows `filters` (keyed_filters()) select in name order,
+    their ids read from the nearer end of the listing keys' index; one prepared statement per
+    shape, since the index and so the plan are the same whatever the values."""
+    backwards = start > size - stop
+    if backwards:
+        start, stop = max(size - stop, 0), size - start
+    shape = KeyedShape(
+        "predikat" in filters, "unit__in" in filters, descending != backwards, descending
+    )
+    query = KEYED_PAGES.get(shape)
+    if query is None:
+        examples = [-7_561, *(["\x1fpredikat"] * shape.predikat), *([-7_562] * shape.unit)]
+        query = KEYED_PAGES[shape] = PreparedQuery(
+            functools.partial(keyed_page_values, shape), *examples, Int8(97_531), Int8(97_532)
+        )
+    values = [filters["period"].pk]
+    if shape.predikat:
+        values.append(filters["predikat"])
+    if shape.unit:
+        values.append(filters["unit__in"][0])
+    return query.rows(*values, Int8(stop - start), Int8(start))
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -298,9 +346,9 @@ class ReportFilter(django_filters.FilterSet):
             size, end = sizes[piece.segment], piece.offset + piece.limit
             group = groups[piece.segment]
             own = {"predikat": group[0]} if field == "predikat" else {"unit__in": group}
-            keys = listing_keys({**filters, **own})
-            if keys is not None:  # each group is in name order, whichever way the list is sorted
-                return KeyedRows(keys, size, self.named_rows(ascending=True))[piece.offset : end]
+            keyed = keyed_filters({**filters, **own})
+            if keyed is not None:  # a group is in name order, whichever way the list is sorted
+                return keyed_page(keyed, piece.offset, end, size, descending=False)
             rows = queryset.filter(**{f"{field}__in": group})
             # A large group in name order, as the name index gives it: reaching row `end` walks
             # about end * total / size names. A small one is cheaper sorted whole; its order
@@ -320,21 +368,18 @@ class ReportFilter(django_filters.FilterSet):
 
         return SegmentedRows(sizes, fetch)
 
-    @staticmethod
-    def named_rows(*, ascending: bool):
-        order = SORTS["nama" if ascending else "-nama"]
-        return lambda ids: rows_with_ids(ids, order)
-
     def by_name(self, size: int) -> KeyedRows | None:
         """The rows, when the list is sorted by name and its filters are ones reports.ListingKey
-        can order (listing_keys()); `size` is their number, from the counts."""
+        can order (keyed_filters()); `size` is their number, from the counts."""
         sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
-        filters = self.count_filters() if sort.lstrip("-") == "nama" else None
-        descending = sort.startswith("-")
-        keys = listing_keys(filters, descending=descending) if filters is not None else None
-        if keys is None:
+        filters = keyed_filters(self.count_filters()) if sort.lstrip("-") == "nama" else None
+        if filters is None:
             return None
-        return KeyedRows(keys, size, self.named_rows(ascending=not descending))
+        descending = sort.startswith("-")
+        return KeyedRows(
+            size,
+            lambda start, stop: keyed_page(filters, start, stop, size, descending=descending),
+        )
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":

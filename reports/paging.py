@@ -51,22 +51,15 @@ def pieces(sizes: Sequence[int], start: int, stop: int) -> list[Piece]:
     return found
 
 
-def nearer(rows, start: int, stop: int, size: int) -> tuple:
-    """`rows[start:stop]` of an ordered queryset of `size` rows as a sliced queryset read from
-    the nearer end, and whether it is read backwards (its rows then come in reverse).
+def take(rows, start: int, stop: int, size: int) -> list:
+    """`rows[start:stop]` of an ordered queryset of `size` rows, read from the nearer end.
 
     The order must be total (the list's sorts end with the primary key), so that read backwards
     it is exactly the reverse.
     """
     if start <= size - stop:
-        return rows[start:stop], False
-    return rows.reverse()[max(size - stop, 0) : size - start], True
-
-
-def take(rows, start: int, stop: int, size: int) -> list:
-    """`rows[start:stop]` of an ordered queryset of `size` rows, read from the nearer end."""
-    part, backwards = nearer(rows, start, stop, size)
-    return list(part)[::-1] if backwards else list(part)
+        return list(rows[start:stop])
+    return list(rows.reverse()[max(size - stop, 0) : size - start])[::-1]
 
 
 class NearerEnd:
@@ -118,15 +111,14 @@ class SegmentedRows:
 
 
 class KeyedRows:
-    """Rows in the order of an index of their ids (reports.ListingKey): a slice reads its ids
-    from the nearer end of that index (an index-only scan) and its rows by those ids, in one
-    query; `rows_of(ids)` gives the rows of an id subquery, in the list's order."""
+    """Rows read a slice at a time by `fetch(start, stop)` (reports.filters.keyed_page: ids from
+    the listing keys' index, then their rows, in one query)."""
 
     ordered = True  # for Paginator's check
     from_counts = True
 
-    def __init__(self, keys, size: int, rows_of: Callable[[object], list]):
-        self.keys, self.size, self.rows_of = keys, size, rows_of
+    def __init__(self, size: int, fetch: Callable[[int, int], list]):
+        self.size, self.fetch = size, fetch
 
     def count(self) -> int:
         return self.size
@@ -136,7 +128,4 @@ class KeyedRows:
 
     def __getitem__(self, index):
         start, stop = consecutive(index, self.size)
-        if start >= stop:
-            return []
-        ids, _backwards = nearer(self.keys, start, stop, self.size)
-        return self.rows_of(ids)
+        return self.fetch(start, stop) if start < stop else []
