@@ -1039,7 +1039,7 @@ class ListingKey(models.Model):
     rows (0.05–0.2 s on the scale data). Here each published report has its period, predikat,
     unit, employee and name in one row, with an index in name order for each of those three
     prefixes that holds every column a page's filters read: any page is an index-only scan to its
-    first row, then its 50 reports read by primary key (reports.filters, reports.paging.KeyedRows).
+    first row, then its 50 reports read by primary key (reports.filters.keyed_page).
 
     Derived data, like the tallies: statement-level triggers on reports_report add the row when a
     report is published and remove it when the report stops being the published version or is

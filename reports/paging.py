@@ -17,9 +17,9 @@ whole, and the whole groups between a page's first and last in one query (Report
 In name order, a group or a whole period's list is read through reports.ListingKey, which has
 each published report's period, predikat, unit and name under indexes in name order: a page's
 ids are an index-only scan to its first row (for the ~33,000th row of a period's Baik group,
-~9 ms instead of ~180 ms sorting the group), then its rows are read by id (`KeyedRows`). Only
-filters those indexes cover go that way (one period; a predikat; one unit); others walk or sort
-as above.
+~9 ms instead of ~180 ms sorting the group), then its rows are read by id, in one prepared
+statement (`KeyedRows`, reports.filters.keyed_page). Only filters those indexes cover go that
+way (one period; a predikat; one unit); others walk or sort as above.
 
 `NearerEnd`, `SegmentedRows` and `KeyedRows` stand in for the queryset under Django's Paginator:
 they know their length (from the counts, or one COUNT) and answer a slice with the rows of that
