@@ -62,14 +62,15 @@ def take(rows, start: int, stop: int, size: int) -> list:
     return list(rows.reverse()[max(size - stop, 0) : size - start])[::-1]
 
 
-class NearerEnd:
-    """An ordered queryset of known size whose slices are read from the nearer end."""
+class KeyedRows:
+    """Rows of known size read a slice at a time by `fetch(start, stop)` (for the listing keys,
+    reports.filters.keyed_page: the ids from the keys' index, then their rows, in one query)."""
 
-    ordered = True  # for Paginator's check: the queryset is
+    ordered = True  # for Paginator's check: the rows come in a set order
+    from_counts = True  # sized by the published counts, not by COUNT(*)
 
-    def __init__(self, rows, size: int, *, from_counts: bool):
-        self.rows, self.size = rows, size
-        self.from_counts = from_counts  # sized by the published counts, not by COUNT(*)
+    def __init__(self, size: int, fetch: Callable[[int, int], list]):
+        self.size, self.fetch = size, fetch
 
     def count(self) -> int:
         return self.size
@@ -79,7 +80,15 @@ class NearerEnd:
 
     def __getitem__(self, index):
         start, stop = consecutive(index, self.size)
-        return take(self.rows, start, stop, self.size) if start < stop else []
+        return self.fetch(start, stop) if start < stop else []
+
+
+class NearerEnd(KeyedRows):
+    """An ordered queryset of known size whose slices are read from the nearer end."""
+
+    def __init__(self, rows, size: int, *, from_counts: bool):
+        super().__init__(size, lambda start, stop: take(rows, start, stop, size))
+        self.from_counts = from_counts
 
 
 def consecutive(index, size: int) -> tuple[int, int]:
@@ -108,24 +117,3 @@ class SegmentedRows:
     def __getitem__(self, index):
         start, stop = consecutive(index, self.count())
         return self.fetch(pieces(self.sizes, start, stop)) if start < stop else []
-
-
-class KeyedRows:
-    """Rows read a slice at a time by `fetch(start, stop)` (reports.filters.keyed_page: ids from
-    the listing keys' index, then their rows, in one query)."""
-
-    ordered = True  # for Paginator's check
-    from_counts = True
-
-    def __init__(self, size: int, fetch: Callable[[int, int], list]):
-        self.size, self.fetch = size, fetch
-
-    def count(self) -> int:
-        return self.size
-
-    def __len__(self) -> int:
-        return self.size
-
-    def __getitem__(self, index):
-        start, stop = consecutive(index, self.size)
-        return self.fetch(start, stop) if start < stop else []
