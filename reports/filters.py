@@ -25,7 +25,7 @@ from portal.prepared import PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
 from reports.models import ListingKey, Period, PublishedCount, Report, Withholding
-from reports.paging import KeyedRows, SegmentedRows, take
+from reports.paging import SegmentedRows, SlicedRows, from_nearer_end, take
 
 ALL_PERIODS = "semua"
 NAME_IDS = 2000  # employees a name filter passes to the report query as a list of ids
@@ -136,9 +136,7 @@ def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: b
     """Rows [start, stop) of the `size` rows `filters` (keyed_filters()) select in name order,
     their ids read from the nearer end of the listing keys' index; one prepared statement per
     shape, since the index and so the plan are the same whatever the values."""
-    backwards = start > size - stop
-    if backwards:
-        start, stop = max(size - stop, 0), size - start
+    start, stop, backwards = from_nearer_end(start, stop, size)
     shape = KeyedShape(
         "predikat" in filters, "unit__in" in filters, descending != backwards, descending
     )
@@ -368,7 +366,7 @@ class ReportFilter(django_filters.FilterSet):
 
         return SegmentedRows(sizes, fetch)
 
-    def by_name(self, size: int) -> KeyedRows | None:
+    def by_name(self, size: int) -> SlicedRows | None:
         """The rows, when the list is sorted by name and its filters are ones reports.ListingKey
         can order (keyed_filters()); `size` is their number, from the counts."""
         sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
@@ -376,7 +374,7 @@ class ReportFilter(django_filters.FilterSet):
         if filters is None:
             return None
         descending = sort.startswith("-")
-        return KeyedRows(
+        return SlicedRows(
             size,
             lambda start, stop: keyed_page(filters, start, stop, size, descending=descending),
         )

@@ -18,10 +18,10 @@ In name order, a group or a whole period's list is read through reports.ListingK
 each published report's period, predikat, unit and name under indexes in name order: a page's
 ids are an index-only scan to its first row (for the ~33,000th row of a period's Baik group,
 ~9 ms instead of ~180 ms sorting the group), then its rows are read by id, in one prepared
-statement (`KeyedRows`, reports.filters.keyed_page). Only filters those indexes cover go that
+statement (`SlicedRows`, reports.filters.keyed_page). Only filters those indexes cover go that
 way (one period; a predikat; one unit); others walk or sort as above.
 
-`NearerEnd`, `SegmentedRows` and `KeyedRows` stand in for the queryset under Django's Paginator:
+`NearerEnd`, `SegmentedRows` and `SlicedRows` stand in for the queryset under Django's Paginator:
 they know their length (from the counts, or one COUNT) and answer a slice with the rows of that
 slice. A report published between the count and the page can shift a page by a row, as between
 any two page loads.
@@ -51,18 +51,27 @@ def pieces(sizes: Sequence[int], start: int, stop: int) -> list[Piece]:
     return found
 
 
+def from_nearer_end(start: int, stop: int, size: int) -> tuple[int, int, bool]:
+    """Rows [start, stop) of `size` as the slice to read from the nearer end: (start, stop,
+    whether it is counted from the end, in the reversed order)."""
+    if start <= size - stop:
+        return start, stop, False
+    return max(size - stop, 0), size - start, True
+
+
 def take(rows, start: int, stop: int, size: int) -> list:
     """`rows[start:stop]` of an ordered queryset of `size` rows, read from the nearer end.
 
     The order must be total (the list's sorts end with the primary key), so that read backwards
     it is exactly the reverse.
     """
-    if start <= size - stop:
+    start, stop, backwards = from_nearer_end(start, stop, size)
+    if not backwards:
         return list(rows[start:stop])
-    return list(rows.reverse()[max(size - stop, 0) : size - start])[::-1]
+    return list(rows.reverse()[start:stop])[::-1]
 
 
-class KeyedRows:
+class SlicedRows:
     """Rows of known size read a slice at a time by `fetch(start, stop)` (for the listing keys,
     reports.filters.keyed_page: the ids from the keys' index, then their rows, in one query)."""
 
@@ -83,7 +92,7 @@ class KeyedRows:
         return self.fetch(start, stop) if start < stop else []
 
 
-class NearerEnd(KeyedRows):
+class NearerEnd(SlicedRows):
     """An ordered queryset of known size whose slices are read from the nearer end."""
 
     def __init__(self, rows, size: int, *, from_counts: bool):
