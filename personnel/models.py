@@ -87,13 +87,12 @@ class UnitQuerySet(models.QuerySet):
         """Active units whose name matches `terms` (see personnel.search)."""
         return search.matching(self.active(), terms, fields=["name"], trigram_fields=["name"])
 
-    def search_page(self, terms: str, start: int, stop: int) -> list:
-        return list(self.search_results(terms)[start:stop])
-
-    def search_results(self, terms: str):
-        return search.ranked(
+    def search_rows(self, terms: str, start: int, stop: int):
+        """Matches start..stop in rank order, as values (portal.search makes the units)."""
+        ranked = search.ranked(
             self.search(terms), terms, fields=["name"], trigram_fields=["name"], exact_field="name"
-        ).only("id", "code", "name", "kind")
+        )
+        return ranked.values("id", "code", "name", "kind")[start:stop]
 
 
 UNIT_LINK = Link("personnel:unit-detail", "code")
@@ -199,21 +198,17 @@ class PositionQuerySet(models.QuerySet):
             self.filter(unit__is_active=True), terms, fields=["title"], trigram_fields=["title"]
         )
 
-    def search_page(self, terms: str, start: int, stop: int) -> list:
-        return list(self.search_results(terms)[start:stop])
-
-    def search_results(self, terms: str):
-        return (
-            search.ranked(
-                self.search(terms),
-                terms,
-                fields=["title"],
-                trigram_fields=["title"],
-                exact_field="title",
-            )
-            .select_related("unit")
-            .only("id", "title", "jabatan_type", "unit__code", "unit__name")
+    def search_rows(self, terms: str, start: int, stop: int):
+        """Matches start..stop in rank order with their unit, as values."""
+        ranked = search.ranked(
+            self.search(terms),
+            terms,
+            fields=["title"],
+            trigram_fields=["title"],
+            exact_field="title",
         )
+        fields = ("id", "title", "jabatan_type", "unit__id", "unit__code", "unit__name")
+        return ranked.values(*fields)[start:stop]
 
 
 @audited()
@@ -322,28 +317,20 @@ class EmployeeQuerySet(models.QuerySet):
         """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
         return search.matching(self, terms, fields=["name"], trigram_fields=["name"])
 
-    def search_page(self, terms: str, start: int, stop: int) -> list:
-        return list(self.search_results(terms)[start:stop])
-
-    def search_results(self, terms: str):
-        """Ranked matches with their public fields and current position and unit only."""
+    def search_rows(self, terms: str, start: int, stop: int):
+        """Matches start..stop in rank order: their public fields and current position and unit
+        only, as values."""
         current = Assignment.objects.primary().current().filter(employee=OuterRef("pk"))
         current = current.order_by("-start")
-        return (
-            search.ranked(
-                self.search(terms),
-                terms,
-                fields=["name"],
-                trigram_fields=["name"],
-                exact_field="name",
-            )
-            .only(*public_employee_fields())
-            .annotate(
-                position_title=Subquery(current.values("position__title")[:1]),
-                unit_code=Subquery(current.values("position__unit__code")[:1]),
-                unit_name=Subquery(current.values("position__unit__name")[:1]),
-            )
+        ranked = search.ranked(
+            self.search(terms), terms, fields=["name"], trigram_fields=["name"], exact_field="name"
+        ).annotate(
+            position_title=Subquery(current.values("position__title")[:1]),
+            unit_code=Subquery(current.values("position__unit__code")[:1]),
+            unit_name=Subquery(current.values("position__unit__name")[:1]),
         )
+        fields = (*public_employee_fields(), "position_title", "unit_code", "unit_name")
+        return ranked.values(*fields)[start:stop]
 
 
 @audited()

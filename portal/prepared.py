@@ -21,6 +21,11 @@ cannot be one prepared statement.
 
 Prepared statements need `OPTIONS["prepare_threshold"]` (portal/settings.py,
 DJANGO_DB_PREPARE); without it the same single query runs, planned at every call.
+
+`prepare=False` keeps only the first half: compiled once, but sent as an ordinary query, so
+PostgreSQL plans it for each call's values. That is for the queries whose best plan depends on
+the values (a full-text search for a common word or a rare one), when building them is still
+much of the cost. `CompiledSQL` is the same for a statement written around querysets' SQL.
 """
 
 from collections.abc import Callable, Sequence
@@ -77,9 +82,10 @@ class PreparedQuery:
     its place among the compiled parameters can be found.
     """
 
-    def __init__(self, build: Callable[..., QuerySet], *examples):
+    def __init__(self, build: Callable[..., QuerySet], *examples, prepare: bool = True):
         self.build = build
         self.examples = examples
+        self.prepare = prepare
         self._compiled: dict[str, Compiled] = {}
 
     def compiled(self, using: str = DEFAULT_DB_ALIAS) -> Compiled:
@@ -94,6 +100,18 @@ class PreparedQuery:
             raise ImproperlyConfigured("A PreparedQuery is built from a .values() queryset.")
         compiler = query.get_compiler(using)
         sql, params = compiler.as_sql()
+        columns = (*query.extra_select, *query.values_select, *query.annotation_select)
+        expressions = [expression for expression, _sql, _alias in compiler.select]
+        return Compiled(
+            sql=sql,
+            params=tuple(params),
+            slots=self.slots(sql, params),
+            columns=columns,
+            converters=compiler.get_converters(expressions),
+            compiler=compiler,
+        )
+
+    def slots(self, sql: str, params) -> tuple[tuple[int, int, type], ...]:
         if not sql.startswith("SELECT "):
             # A UNION starts with "(": django-pghistory would put its context in front of it.
             raise ImproperlyConfigured("A PreparedQuery is a single SELECT (not a UNION).")
@@ -107,16 +125,7 @@ class PreparedQuery:
             raise ImproperlyConfigured(
                 f"Each example must appear among the query's parameters: {self.examples!r}"
             )
-        columns = (*query.extra_select, *query.values_select, *query.annotation_select)
-        expressions = [expression for expression, _sql, _alias in compiler.select]
-        return Compiled(
-            sql=sql,
-            params=tuple(params),
-            slots=slots,
-            columns=columns,
-            converters=compiler.get_converters(expressions),
-            compiler=compiler,
-        )
+        return slots
 
     def rows(self, *args, using: str = DEFAULT_DB_ALIAS) -> list[dict]:
         compiled = self.compiled(using)
@@ -124,7 +133,8 @@ class PreparedQuery:
         for position, index, kind in compiled.slots:
             value = args[index]
             params[position] = value if isinstance(value, kind) else kind(value)
-        with preparing_cursor(using) as cursor:
+        cursor = preparing_cursor(using) if self.prepare else connections[using].cursor()
+        with cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         if compiled.converters:
@@ -134,6 +144,26 @@ class PreparedQuery:
     def row(self, *args, using: str = DEFAULT_DB_ALIAS) -> dict | None:
         rows = self.rows(*args, using=using)
         return rows[0] if rows else None
+
+
+class CompiledSQL(PreparedQuery):
+    """A statement written around querysets' SQL: `build(*examples)` gives (sql, params), and
+    each row is a dict of `columns`. No converters: the columns are plain values (counts)."""
+
+    def __init__(self, build, *examples, columns: Sequence[str], prepare: bool = True):
+        super().__init__(build, *examples, prepare=prepare)
+        self.columns = tuple(columns)
+
+    def compile(self, using: str) -> Compiled:
+        sql, params = self.build(*self.examples)
+        return Compiled(
+            sql=sql,
+            params=tuple(params),
+            slots=self.slots(sql, params),
+            columns=self.columns,
+            converters={},
+            compiler=None,
+        )
 
 
 @lru_cache(maxsize=256)

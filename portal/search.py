@@ -5,24 +5,37 @@ indicators only from disclosed reports). Here the groups are counted and paged i
 of queries, whatever the size of the tables: the typo corrections from the word list in one
 query, all counts in one statement, each capped at COUNT_CAP so a common word over millions of
 indicators never counts them all, then one query per group that has results.
+
+Those statements are built from the querysets once per process and shape (which kinds, with or
+without corrected words, which slice), and each search only puts its words in their places
+(portal.prepared, `prepare=False`): building and compiling the full-text expressions was a
+third of the page's time. They are not prepared, so PostgreSQL still plans each search for its
+own words: a common word and a rare one need different plans over the indicators.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
 from portal.models import SearchWord
-from reports.models import Indicator, Withholding
+from portal.prepared import CompiledSQL, PreparedQuery, instance
+from reports.models import Indicator, Period, Report, Withholding
 
 COUNT_CAP = 1000
 PER_GROUP = 5  # results of each kind on the overview
 PER_PAGE = 20  # results on one kind's own pages
+
+
+# Stand-ins for the words while a statement is compiled (portal.prepared): strings that no
+# query holds otherwise.
+TERMS = "\x1fterms"
+ALSO = "\x1falso"
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,7 @@ class Kind:
     key: str
     label: str
     model: type
+    item: Callable[[dict], object]  # a result for the template from a row of search_rows()
     corrected: bool = False  # searched with misspelt words corrected from the word list
     source: Callable | None = None  # the rows searched, when not all of the model's
 
@@ -41,10 +55,47 @@ class Kind:
             return self.rows().search(terms, also=also)
         return self.rows().search(terms)
 
-    def page(self, terms, start, stop, also=""):
+    def search_rows(self, terms, start, stop, also=""):
         if self.corrected:
-            return self.rows().search_page(terms, start, stop, also=also)
-        return self.rows().search_page(terms, start, stop)
+            return self.rows().search_rows(terms, start, stop, also=also)
+        return self.rows().search_rows(terms, start, stop)
+
+    def page(self, terms, start, stop, also=""):
+        """Results start..stop, ranked."""
+        query = page_statement(self.key, start, stop, bool(also and self.corrected))
+        return [self.item(row) for row in query.rows(*words(terms, also, self.corrected))]
+
+
+def words(terms: str, also: str, corrected: bool = True) -> tuple[str, ...]:
+    """The arguments of a statement compiled with (TERMS, ALSO), or with TERMS alone."""
+    return (terms, also) if also and corrected else (terms,)
+
+
+def unit_item(row: dict) -> Unit:
+    return instance(Unit, row)
+
+
+def position_item(row: dict) -> Position:
+    position = instance(Position, row)
+    position.unit = instance(Unit, row, "unit__")
+    return position
+
+
+def employee_item(row: dict) -> Employee:
+    employee = instance(Employee, row)
+    employee.position_title = row["position_title"]
+    employee.unit_code = row["unit_code"]
+    employee.unit_name = row["unit_name"]
+    return employee
+
+
+def indicator_item(row: dict) -> Indicator:
+    report = instance(Report, row, "report__")
+    report.employee = instance(Employee, row, "report__employee__")
+    report.period = instance(Period, row, "report__period__")
+    indicator = instance(Indicator, row)
+    indicator.report = report
+    return indicator
 
 
 def unwithheld_employees():
@@ -56,14 +107,50 @@ def unwithheld_employees():
 
 
 KINDS = (
-    Kind("unit", _("Unit kerja"), Unit),
-    Kind("jabatan", _("Jabatan"), Position),
-    Kind("pegawai", _("Pegawai"), Employee, source=unwithheld_employees),
+    Kind("unit", _("Unit kerja"), Unit, unit_item),
+    Kind("jabatan", _("Jabatan"), Position, position_item),
+    Kind("pegawai", _("Pegawai"), Employee, employee_item, source=unwithheld_employees),
     # Names and titles are short enough for a trigram index of their own (personnel.search);
     # millions of indicator texts are not, so a typo there is corrected from the word list.
-    Kind("indikator", _("Indikator kinerja"), Indicator, corrected=True),
+    Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, corrected=True),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
+BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+@lru_cache(maxsize=256)
+def page_statement(key: str, start: int, stop: int, also: bool) -> PreparedQuery:
+    """The statement of one kind's results start..stop (a few shapes: the overview's and each
+    page of a kind's own, up to COUNT_CAP)."""
+    kind = BY_KEY[key]
+    if also:
+        return PreparedQuery(
+            lambda terms, also: kind.search_rows(terms, start, stop, also),
+            TERMS,
+            ALSO,
+            prepare=False,
+        )
+    return PreparedQuery(lambda terms: kind.search_rows(terms, start, stop), TERMS, prepare=False)
+
+
+@lru_cache(maxsize=16)
+def counts_statement(keys: tuple[str, ...], also: bool) -> CompiledSQL:
+    """The statement of the capped counts of the kinds `keys` (see capped_counts_sql)."""
+    kinds = [BY_KEY[key] for key in keys]
+    if also:
+        return CompiledSQL(
+            lambda terms, also: capped_counts_sql([kind.matches(terms, also) for kind in kinds]),
+            TERMS,
+            ALSO,
+            columns=keys,
+            prepare=False,
+        )
+    return CompiledSQL(
+        lambda terms: capped_counts_sql([kind.matches(terms) for kind in kinds]),
+        TERMS,
+        columns=keys,
+        prepare=False,
+    )
 
 
 @dataclass
@@ -79,16 +166,22 @@ class Group:
         return self.capped or self.count > len(self.results)
 
 
-def capped_counts(querysets: list, cap: int = COUNT_CAP) -> list[int]:
-    """How many rows each queryset has, counting no further than cap + 1, in one query."""
+def capped_counts_sql(querysets: list, cap: int = COUNT_CAP) -> tuple[str, list]:
+    """One statement: how many rows each queryset has, counting no further than cap + 1."""
     parts, params = [], []
     for queryset in querysets:
         sql, part_params = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
         parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
         params.extend(part_params)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return list(cursor.fetchone())
+    return "SELECT " + ", ".join(parts), params
+
+
+def capped_counts(kinds, terms: str, also: str = "") -> list[int]:
+    """The capped count of each of `kinds` for `terms`, in one query."""
+    keys = tuple(kind.key for kind in kinds)
+    corrected = bool(also) and any(kind.corrected for kind in kinds)
+    row = counts_statement(keys, corrected).row(*words(terms, also, corrected))
+    return [row[key] for key in keys]
 
 
 def kind_url(terms: str, kind: str, page: int = 1) -> str:
@@ -120,7 +213,7 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
 
 def overview(terms: str, also: str = "") -> list[Group]:
     """Every kind with its capped count and its best PER_GROUP results."""
-    counts = capped_counts([kind.matches(terms, also) for kind in KINDS])
+    counts = capped_counts(KINDS, terms, also)
     groups = []
     for kind, count in zip(KINDS, counts, strict=True):
         group = Group(kind, min(count, COUNT_CAP), count > COUNT_CAP, url=kind_url(terms, kind.key))
@@ -149,8 +242,8 @@ class KindPage:
 
 def kind_page(terms: str, key: str, requested: str, also: str = "") -> KindPage:
     """One page of one kind's results; a page number that is not a page shows the nearest."""
-    kind = next(kind for kind in KINDS if kind.key == key)
-    (count,) = capped_counts([kind.matches(terms, also)])
+    kind = BY_KEY[key]
+    (count,) = capped_counts([kind], terms, also)
     shown = min(count, COUNT_CAP)
     pages = max(1, -(-shown // PER_PAGE))
     number = int(requested) if requested.isdigit() and len(requested) < 6 else 1

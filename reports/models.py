@@ -534,32 +534,34 @@ class IndicatorQuerySet(models.QuerySet):
         """
         return search.matching(self.disclosed(), terms, stored="search_document", also=also)
 
-    def search_page(self, terms: str, start: int, stop: int, *, also: str = "") -> list:
-        """Results start..stop, ranked among the first SEARCH_CANDIDATES matches.
+    def search_rows(self, terms: str, start: int, stop: int, *, also: str = ""):
+        """Results start..stop, ranked among the first SEARCH_CANDIDATES matches, as values.
 
-        The candidates' LIMIT stops the index scan early, and only those rows are ranked and
-        sorted, in the same query; only the page's rows are read whole. (Reading all the
-        candidates as model instances and sorting them in Python built ~2,000 instances per
-        search, a fifth of the search page's time.)
+        The candidates' LIMIT stops the index scan early; only those rows are ranked and sorted,
+        and only the page's rows are then joined to their report, employee and period (joining
+        all the candidates before sorting them was most of this query's time).
         """
         candidates = self.search(terms, also=also).order_by().values("pk")[:SEARCH_CANDIDATES]
         rank = search.rank(terms, stored="search_document", exact_field="iki", also=also)
-        return list(
-            self.model.objects.filter(pk__in=candidates)
+        ranked = self.model.objects.filter(pk__in=candidates).annotate(search_rank=rank)
+        page = ranked.order_by("-search_rank", "pk").values("pk")[start:stop]
+        return (
+            self.model.objects.filter(pk__in=page)
             .annotate(search_rank=rank)
             .order_by("-search_rank", "pk")
-            .select_related("report__employee", "report__period")
-            .only(
+            .values(
                 "id",
                 "rhk",
                 "iki",
+                "report__id",
                 "report__version",
+                "report__period__id",
                 "report__period__code",
                 "report__period__kind",
                 "report__period__year",
                 "report__period__number",
                 *public_employee_fields("report__employee__"),
-            )[start:stop]
+            )
         )
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 
 from personnel.models import Employee
-from portal.prepared import PreparedQuery, instance
+from portal.prepared import CompiledSQL, PreparedQuery, instance
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +67,34 @@ def test_without_a_prepare_threshold_the_same_query_runs_unprepared():
         assert prepared_statements(query.compiled().sql[:60]) == 0
     finally:
         connection.connection.prepare_threshold = threshold
+
+
+def test_compiled_but_not_prepared_runs_each_call_planned_for_its_own_values():
+    EmployeeFactory(name="Siti", birth_date=datetime.date(1980, 5, 1))
+    EmployeeFactory(name="Budi", birth_date=datetime.date(1985, 5, 1))
+    query = PreparedQuery(by_name, *EXAMPLES, prepare=False)
+
+    for name in ("Siti", "Budi", "Nobody", "it's 100%"):
+        expected = list(by_name(name, datetime.date(1970, 1, 1)))
+        assert query.rows(name, datetime.date(1970, 1, 1)) == expected
+    assert prepared_statements(query.compiled().sql[:60]) == 0
+
+
+def test_a_statement_written_around_querysets_takes_its_values_the_same_way():
+    EmployeeFactory(name="Siti")
+    EmployeeFactory(name="Siti")
+    EmployeeFactory(name="Budi")
+
+    def counts(first, second):
+        one, one_params = Employee.objects.filter(name=first).values("id").query.sql_with_params()
+        two, two_params = Employee.objects.filter(name=second).values("id").query.sql_with_params()
+        sql = f"SELECT (SELECT COUNT(*) FROM ({one}) a), (SELECT COUNT(*) FROM ({two}) b)"
+        return sql, [*one_params, *two_params]
+
+    query = CompiledSQL(counts, "\x1fone", "\x1ftwo", columns=["first", "second"], prepare=False)
+
+    assert query.row("Siti", "Budi") == {"first": 2, "second": 1}
+    assert query.row("Budi", "Nobody") == {"first": 1, "second": 0}
 
 
 def test_each_query_is_counted_like_any_other(django_assert_num_queries):

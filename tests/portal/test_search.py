@@ -3,6 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -333,6 +334,36 @@ def test_the_overview_takes_a_fixed_number_of_queries(client, rows, django_asser
         client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "2"})
 
 
+def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(client):
+    UnitFactory(name="Dinas Pelayanan Umum")
+    UnitFactory(name="Dinas Kesehatan")
+    report_with("Jumlah pelayanan kesehatan")
+    search.refresh_words()
+    search.page_statement.cache_clear()
+    search.counts_statement.cache_clear()
+
+    assert found(client, "pelayanan", "unit") == ["Dinas Pelayanan Umum"]
+    built = search.page_statement.cache_info().currsize
+    with CaptureQueriesContext(connection) as queries:
+        assert found(client, "kesehatan", "unit") == ["Dinas Kesehatan"]
+    assert found(client, "kesehatn", "indikator") == ["Jumlah pelayanan kesehatan"]  # corrected
+
+    assert search.page_statement.cache_info().currsize == built + 1  # + the corrected shape
+    assert search.counts_statement.cache_info().hits >= 1
+    assert not any("pelayanan" in query["sql"].lower() for query in queries.captured_queries)
+    assert not any(search.TERMS in query["sql"] for query in queries.captured_queries)
+
+
+def test_typing_the_stand_in_of_the_words_is_an_ordinary_search(client):
+    UnitFactory(name="Dinas Pelayanan Umum")
+
+    response = client.get(SEARCH, {"q": search.TERMS})
+
+    assert response.status_code == 200
+    assert not any(group.count for group in response.context["groups"])
+    assert found(client, "pelayanan", "unit") == ["Dinas Pelayanan Umum"]
+
+
 def test_the_page_speaks_english_when_asked(client):
     UnitFactory(name="Dinas Pelayanan Umum")
     client.cookies["django_language"] = "en"
@@ -435,7 +466,7 @@ def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
             key=lambda indicator: (-indicator.search_rank, indicator.pk),
         )
     ]
-    pages = [indicators.search_page("pelayanan", start, start + 3) for start in (0, 3, 6)]
-    assert [indicator.pk for page in pages for indicator in page] == expected
+    pages = [list(indicators.search_rows("pelayanan", start, start + 3)) for start in (0, 3, 6)]
+    assert [row["id"] for page in pages for row in page] == expected
     assert len(expected) == len(texts)
-    assert pages[0][0].iki == "pelayanan"
+    assert pages[0][0]["iki"] == "pelayanan"
