@@ -118,39 +118,32 @@ KIND_KEYS = [kind.key for kind in KINDS]
 BY_KEY = {kind.key: kind for kind in KINDS}
 
 
+def examples(also: bool) -> tuple[str, ...]:
+    """The stand-ins a statement is compiled with: the words, and the corrected words if any."""
+    return (TERMS, ALSO) if also else (TERMS,)
+
+
 @lru_cache(maxsize=256)
 def page_statement(key: str, start: int, stop: int, also: bool) -> PreparedQuery:
     """The statement of one kind's results start..stop (a few shapes: the overview's and each
     page of a kind's own, up to COUNT_CAP)."""
     kind = BY_KEY[key]
-    if also:
-        return PreparedQuery(
-            lambda terms, also: kind.search_rows(terms, start, stop, also),
-            TERMS,
-            ALSO,
-            prepare=False,
-        )
-    return PreparedQuery(lambda terms: kind.search_rows(terms, start, stop), TERMS, prepare=False)
+
+    def build(terms, also=""):
+        return kind.search_rows(terms, start, stop, also)
+
+    return PreparedQuery(build, *examples(also), prepare=False)
 
 
 @lru_cache(maxsize=16)
 def counts_statement(keys: tuple[str, ...], also: bool) -> CompiledSQL:
     """The statement of the capped counts of the kinds `keys` (see capped_counts_sql)."""
     kinds = [BY_KEY[key] for key in keys]
-    if also:
-        return CompiledSQL(
-            lambda terms, also: capped_counts_sql([kind.matches(terms, also) for kind in kinds]),
-            TERMS,
-            ALSO,
-            columns=keys,
-            prepare=False,
-        )
-    return CompiledSQL(
-        lambda terms: capped_counts_sql([kind.matches(terms) for kind in kinds]),
-        TERMS,
-        columns=keys,
-        prepare=False,
-    )
+
+    def build(terms, also=""):
+        return capped_counts_sql([kind.matches(terms, also) for kind in kinds])
+
+    return CompiledSQL(build, *examples(also), columns=keys, prepare=False)
 
 
 @dataclass
