@@ -147,20 +147,16 @@ class PreparedQuery:
 
 
 class CompiledSQL(PreparedQuery):
-    """A statement written around querysets' SQL: `build(*examples)` gives (sql, params), and
-    each row is a dict of `columns`. No converters: the columns are plain values (counts)."""
-
-    def __init__(self, build, *examples, columns: Sequence[str], prepare: bool = True):
-        super().__init__(build, *examples, prepare=prepare)
-        self.columns = tuple(columns)
+    """A statement written around querysets' SQL: `build(*examples)` gives (sql, params, the
+    names of its columns). No converters: the columns must be plain values (counts, texts)."""
 
     def compile(self, using: str) -> Compiled:
-        sql, params = self.build(*self.examples)
+        sql, params, columns = self.build(*self.examples)
         return Compiled(
             sql=sql,
             params=tuple(params),
             slots=self.slots(sql, params),
-            columns=self.columns,
+            columns=tuple(columns),
             converters={},
             compiler=None,
         )

@@ -2,15 +2,22 @@
 
 Each kind's queryset decides what matches, how it ranks and what is public (personnel.search;
 indicators only from disclosed reports). Here the groups are counted and paged in a fixed number
-of queries, whatever the size of the tables: the typo corrections from the word list in one
-query, all counts in one statement, each capped at COUNT_CAP so a common word over millions of
-indicators never counts them all, then one query per group that has results.
+of queries, whatever the size of the tables, each count capped at COUNT_CAP so that a common word
+over millions of indicators never counts them all:
 
-Those statements are built from the querysets once per process and shape (which kinds, with or
+- the typo corrections from the word list, in one query;
+- the counts of units, positions and employees, in one statement;
+- the indicators' count and page, in one statement: the ids of the first COUNT_CAP + 1 matches
+  are read once, counted, and the first SEARCH_CANDIDATES of them ranked;
+- one query per other kind that has results.
+
+Each statement is built from the querysets once per process and shape (which kinds, with or
 without corrected words, which slice), and each search only puts its words in their places
-(portal.prepared, `prepare=False`): building and compiling the full-text expressions was a
-third of the page's time. They are not prepared, so PostgreSQL still plans each search for its
-own words: a common word and a rare one need different plans over the indicators.
+(portal.prepared): building and compiling the full-text expressions was a third of the page's
+time. The statements over units, positions and employees are prepared: their plans are the same
+for any words (checked on the scale data with force_generic_plan). The indicators' statement is
+not, so PostgreSQL plans it for each search's words: a common word and a rare one need different
+plans over millions of rows.
 """
 
 from collections.abc import Callable
@@ -19,18 +26,18 @@ from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
 from portal.models import SearchWord
 from portal.prepared import CompiledSQL, PreparedQuery, instance
-from reports.models import Indicator, Period, Report, Withholding
+from reports.models import SEARCH_CANDIDATES, Indicator, Period, Report, Withholding
 
 COUNT_CAP = 1000
 PER_GROUP = 5  # results of each kind on the overview
 PER_PAGE = 20  # results on one kind's own pages
-
 
 # Stand-ins for the words while a statement is compiled (portal.prepared): strings that no
 # query holds otherwise.
@@ -44,31 +51,44 @@ class Kind:
     label: str
     model: type
     item: Callable[[dict], object]  # a result for the template from a row of search_rows()
-    corrected: bool = False  # searched with misspelt words corrected from the word list
+    # Millions of rows (the indicators): misspelt words are corrected from the word list rather
+    # than matched by trigrams, and the count comes with the page, from one walk of the matches.
+    large: bool = False
     source: Callable | None = None  # the rows searched, when not all of the model's
 
     def rows(self):
         return self.source() if self.source else self.model.objects.all()
 
     def matches(self, terms, also=""):
-        if self.corrected:
+        if self.large:
             return self.rows().search(terms, also=also)
         return self.rows().search(terms)
 
-    def search_rows(self, terms, start, stop, also=""):
-        if self.corrected:
-            return self.rows().search_rows(terms, start, stop, also=also)
-        return self.rows().search_rows(terms, start, stop)
+    def counted_page(self, terms: str, start: int, stop: int, also: str = "") -> tuple:
+        """(capped count, results start..stop, ranked)."""
+        if self.large:
+            rows = counted_page_statement(self.key, start, stop, bool(also)).rows(
+                *words(terms, also)
+            )
+            return rows[0]["total"], [self.item(row) for row in rows if row["id"] is not None]
+        (count,) = capped_counts([self], terms)
+        return count, self.page(terms, start, stop) if count and start < count else []
 
-    def page(self, terms, start, stop, also=""):
+    def page(self, terms: str, start: int, stop: int, also: str = "") -> list:
         """Results start..stop, ranked."""
-        query = page_statement(self.key, start, stop, bool(also and self.corrected))
-        return [self.item(row) for row in query.rows(*words(terms, also, self.corrected))]
+        if self.large:
+            return self.counted_page(terms, start, stop, also)[1]
+        return [self.item(row) for row in page_statement(self.key, start, stop).rows(terms)]
 
 
-def words(terms: str, also: str, corrected: bool = True) -> tuple[str, ...]:
-    """The arguments of a statement compiled with (TERMS, ALSO), or with TERMS alone."""
-    return (terms, also) if also and corrected else (terms,)
+def words(terms: str, also: str) -> tuple[str, ...]:
+    """The arguments of a statement compiled with examples(bool(also))."""
+    return (terms, also) if also else (terms,)
+
+
+def examples(also: bool) -> tuple[str, ...]:
+    """The stand-ins a statement is compiled with: the words, and the corrected words if any."""
+    return (TERMS, ALSO) if also else (TERMS,)
 
 
 def unit_item(row: dict) -> Unit:
@@ -112,38 +132,76 @@ KINDS = (
     Kind("pegawai", _("Pegawai"), Employee, employee_item, source=unwithheld_employees),
     # Names and titles are short enough for a trigram index of their own (personnel.search);
     # millions of indicator texts are not, so a typo there is corrected from the word list.
-    Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, corrected=True),
+    Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, large=True),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
 BY_KEY = {kind.key: kind for kind in KINDS}
 
 
-def examples(also: bool) -> tuple[str, ...]:
-    """The stand-ins a statement is compiled with: the words, and the corrected words if any."""
-    return (TERMS, ALSO) if also else (TERMS,)
+def capped_sql(queryset, cap: int = COUNT_CAP) -> tuple[str, list]:
+    """The ids of the first cap + 1 rows of `queryset`, in no particular order."""
+    return queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
 
 
 @lru_cache(maxsize=256)
-def page_statement(key: str, start: int, stop: int, also: bool) -> PreparedQuery:
-    """The statement of one kind's results start..stop (a few shapes: the overview's and each
-    page of a kind's own, up to COUNT_CAP)."""
+def page_statement(key: str, start: int, stop: int) -> PreparedQuery:
+    """The prepared statement of one kind's results start..stop (a few shapes: the overview's
+    and each page of a kind's own, up to COUNT_CAP)."""
     kind = BY_KEY[key]
-
-    def build(terms, also=""):
-        return kind.search_rows(terms, start, stop, also)
-
-    return PreparedQuery(build, *examples(also), prepare=False)
+    return PreparedQuery(lambda terms: kind.rows().search_rows(terms, start, stop), TERMS)
 
 
 @lru_cache(maxsize=16)
-def counts_statement(keys: tuple[str, ...], also: bool) -> CompiledSQL:
-    """The statement of the capped counts of the kinds `keys` (see capped_counts_sql)."""
+def counts_statement(keys: tuple[str, ...]) -> CompiledSQL:
+    """The prepared statement of the capped counts of the kinds `keys`, one column each."""
     kinds = [BY_KEY[key] for key in keys]
 
-    def build(terms, also=""):
-        return capped_counts_sql([kind.matches(terms, also) for kind in kinds])
+    def build(terms):
+        parts, params = [], []
+        for kind in kinds:
+            sql, part_params = capped_sql(kind.matches(terms))
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
+            params.extend(part_params)
+        return "SELECT " + ", ".join(parts), params, keys
 
-    return CompiledSQL(build, *examples(also), columns=keys, prepare=False)
+    return CompiledSQL(build, TERMS)
+
+
+@lru_cache(maxsize=128)
+def counted_page_statement(key: str, start: int, stop: int, also: bool) -> CompiledSQL:
+    """The statement of a large kind's capped count (`total`) and results start..stop.
+
+    The ids of the first COUNT_CAP + 1 matches are read once into an array: its length is the
+    count, and its first SEARCH_CANDIDATES ids are the candidates the page is ranked among.
+    There is always one row; with no results, its other columns are NULL.
+    """
+    kind = BY_KEY[key]
+
+    def build(terms, also=""):
+        matched, params = capped_sql(kind.matches(terms, also))
+        candidates = RawSQL("SELECT unnest(matched.ids[1:%s])", (SEARCH_CANDIDATES,))
+        page = kind.rows().search_rows(terms, start, stop, also=also, candidates=candidates)
+        page_sql, page_params = page.query.sql_with_params()
+        sql = (
+            f"SELECT cardinality(matched.ids) AS total, page.*"
+            # OFFSET 0 keeps the array a value computed once: without it PostgreSQL pulls the
+            # subquery up and reads the matches again for each use of matched.ids.
+            f" FROM (SELECT ARRAY({matched}) AS ids OFFSET 0) AS matched"
+            f" LEFT JOIN LATERAL ({page_sql}) AS page ON TRUE"
+            f" ORDER BY page.search_rank DESC, page.id"
+        )
+        query = page.query
+        columns = ("total", *query.extra_select, *query.values_select, *query.annotation_select)
+        return sql, [*params, *page_params], columns
+
+    return CompiledSQL(build, *examples(also), prepare=False)
+
+
+def capped_counts(kinds, terms: str) -> list[int]:
+    """The capped count of each of `kinds` (none of them large) for `terms`, in one query."""
+    keys = tuple(kind.key for kind in kinds)
+    row = counts_statement(keys).row(terms)
+    return [row[key] for key in keys]
 
 
 @dataclass
@@ -159,22 +217,9 @@ class Group:
         return self.capped or self.count > len(self.results)
 
 
-def capped_counts_sql(querysets: list, cap: int = COUNT_CAP) -> tuple[str, list]:
-    """One statement: how many rows each queryset has, counting no further than cap + 1."""
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.order_by().values("pk")[: cap + 1].query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
-        params.extend(part_params)
-    return "SELECT " + ", ".join(parts), params
-
-
-def capped_counts(kinds, terms: str, also: str = "") -> list[int]:
-    """The capped count of each of `kinds` for `terms`, in one query."""
-    keys = tuple(kind.key for kind in kinds)
-    corrected = bool(also) and any(kind.corrected for kind in kinds)
-    row = counts_statement(keys, corrected).row(*words(terms, also, corrected))
-    return [row[key] for key in keys]
+def group(kind: Kind, terms: str, count: int, results: list) -> Group:
+    url = kind_url(terms, kind.key)
+    return Group(kind, min(count, COUNT_CAP), count > COUNT_CAP, results, url)
 
 
 def kind_url(terms: str, kind: str, page: int = 1) -> str:
@@ -206,13 +251,16 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
 
 def overview(terms: str, also: str = "") -> list[Group]:
     """Every kind with its capped count and its best PER_GROUP results."""
-    counts = capped_counts(KINDS, terms, also)
+    small = [kind for kind in KINDS if not kind.large]
+    counts = dict(zip((kind.key for kind in small), capped_counts(small, terms), strict=True))
     groups = []
-    for kind, count in zip(KINDS, counts, strict=True):
-        group = Group(kind, min(count, COUNT_CAP), count > COUNT_CAP, url=kind_url(terms, kind.key))
-        if count:
-            group.results = kind.page(terms, 0, PER_GROUP, also)
-        groups.append(group)
+    for kind in KINDS:
+        if kind.large:
+            count, results = kind.counted_page(terms, 0, PER_GROUP, also)
+        else:
+            count = counts[kind.key]
+            results = kind.page(terms, 0, PER_GROUP) if count else []
+        groups.append(group(kind, terms, count, results))
     return groups
 
 
@@ -233,16 +281,28 @@ class KindPage:
         return kind_url(self.terms, self.group.kind.key, self.number + 1)
 
 
+def pages_of(count: int) -> int:
+    return max(1, -(-min(count, COUNT_CAP) // PER_PAGE))
+
+
 def kind_page(terms: str, key: str, requested: str, also: str = "") -> KindPage:
-    """One page of one kind's results; a page number that is not a page shows the nearest."""
+    """One page of one kind's results; a page number that is not a page shows the nearest.
+
+    The requested page is read with its count; only a number past the last page costs a second
+    read, of the last page.
+    """
     kind = BY_KEY[key]
-    (count,) = capped_counts([kind], terms, also)
-    shown = min(count, COUNT_CAP)
-    pages = max(1, -(-shown // PER_PAGE))
     number = int(requested) if requested.isdigit() and len(requested) < 6 else 1
-    number = min(max(number, 1), pages)
-    group = Group(kind, shown, count > COUNT_CAP, url=kind_url(terms, key))
-    if count:
+    number = min(max(number, 1), pages_of(COUNT_CAP))
+    count, results = kind.counted_page(terms, (number - 1) * PER_PAGE, number * PER_PAGE, also)
+    if number > pages_of(count):
+        number = pages_of(count)
         start = (number - 1) * PER_PAGE
-        group.results = kind.page(terms, start, start + PER_PAGE, also)
-    return KindPage(group, number, pages, bool(requested) and requested != str(number), terms)
+        results = kind.page(terms, start, start + PER_PAGE, also) if count else []
+    return KindPage(
+        group(kind, terms, count, results),
+        number,
+        pages_of(count),
+        bool(requested) and requested != str(number),
+        terms,
+    )

@@ -534,14 +534,18 @@ class IndicatorQuerySet(models.QuerySet):
         """
         return search.matching(self.disclosed(), terms, stored="search_document", also=also)
 
-    def search_rows(self, terms: str, start: int, stop: int, *, also: str = ""):
-        """Results start..stop, ranked among the first SEARCH_CANDIDATES matches, as values.
+    def search_rows(self, terms: str, start: int, stop: int, *, also: str = "", candidates=None):
+        """Results start..stop, ranked among the first SEARCH_CANDIDATES matches, as values
+        (with their `search_rank`).
 
         The candidates' LIMIT stops the index scan early; only those rows are ranked and sorted,
         and only the page's rows are then joined to their report, employee and period (joining
-        all the candidates before sorting them was most of this query's time).
+        all the candidates before sorting them was most of this query's time). `candidates` is
+        a subquery of those ids, when the caller has already found them (portal.search).
         """
-        candidates = self.search(terms, also=also).order_by().values("pk")[:SEARCH_CANDIDATES]
+        if candidates is None:
+            candidates = self.search(terms, also=also).order_by().values("pk")
+            candidates = candidates[:SEARCH_CANDIDATES]
         rank = search.rank(terms, stored="search_document", exact_field="iki", also=also)
         ranked = self.model.objects.filter(pk__in=candidates).annotate(search_rank=rank)
         page = ranked.order_by("-search_rank", "pk").values("pk")[start:stop]
@@ -561,6 +565,7 @@ class IndicatorQuerySet(models.QuerySet):
                 "report__period__year",
                 "report__period__number",
                 *public_employee_fields("report__employee__"),
+                "search_rank",
             )
         )
 

@@ -89,9 +89,9 @@ def test_a_statement_written_around_querysets_takes_its_values_the_same_way():
         one, one_params = Employee.objects.filter(name=first).values("id").query.sql_with_params()
         two, two_params = Employee.objects.filter(name=second).values("id").query.sql_with_params()
         sql = f"SELECT (SELECT COUNT(*) FROM ({one}) a), (SELECT COUNT(*) FROM ({two}) b)"
-        return sql, [*one_params, *two_params]
+        return sql, [*one_params, *two_params], ("first", "second")
 
-    query = CompiledSQL(counts, "\x1fone", "\x1ftwo", columns=["first", "second"], prepare=False)
+    query = CompiledSQL(counts, "\x1fone", "\x1ftwo", prepare=False)
 
     assert query.row("Siti", "Budi") == {"first": 2, "second": 1}
     assert query.row("Budi", "Nobody") == {"first": 1, "second": 0}

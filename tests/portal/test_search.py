@@ -296,6 +296,33 @@ def test_a_page_that_does_not_exist_shows_the_nearest(client, many_sitis, reques
     assert response.context["page"].number == shown
 
 
+def test_a_page_of_indicators_past_the_last_shows_the_last_with_one_more_query(
+    client, django_assert_max_num_queries
+):
+    for n in range(25):
+        report_with(f"Persentase pelayanan {n:02d}")
+
+    # typo corrections, the indicators' count with the requested page, then the last page
+    with django_assert_max_num_queries(3):
+        response = client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "99"})
+
+    page = response.context["page"]
+    assert (page.number, page.pages, page.corrected, page.group.count) == (2, 2, True, 25)
+    assert len(page.group.results) == 25 - search.PER_PAGE
+    first = found(client, "pelayanan", "indikator", jenis="indikator")
+    assert set(first).isdisjoint(text_of(item) for item in page.group.results)
+
+
+def test_a_kind_with_no_match_has_no_results_and_a_count_of_zero(client):
+    UnitFactory(name="Dinas Pelayanan Umum")
+
+    groups = found(client, "pelayanan")
+
+    assert (groups["indikator"].count, groups["indikator"].results) == (0, [])
+    assert (groups["pegawai"].count, groups["pegawai"].results) == (0, [])
+    assert groups["unit"].count == 1
+
+
 def test_counts_stop_at_the_cap(client, many_sitis, monkeypatch):
     monkeypatch.setattr(search, "COUNT_CAP", 10)
 
@@ -339,17 +366,22 @@ def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(cl
     UnitFactory(name="Dinas Kesehatan")
     report_with("Jumlah pelayanan kesehatan")
     search.refresh_words()
-    search.page_statement.cache_clear()
-    search.counts_statement.cache_clear()
+    statements = (search.page_statement, search.counts_statement, search.counted_page_statement)
+    for statement in statements:
+        statement.cache_clear()
 
     assert found(client, "pelayanan", "unit") == ["Dinas Pelayanan Umum"]
-    built = search.page_statement.cache_info().currsize
+    built = [statement.cache_info().currsize for statement in statements]
     with CaptureQueriesContext(connection) as queries:
         assert found(client, "kesehatan", "unit") == ["Dinas Kesehatan"]
     assert found(client, "kesehatn", "indikator") == ["Jumlah pelayanan kesehatan"]  # corrected
 
-    assert search.page_statement.cache_info().currsize == built + 1  # + the corrected shape
-    assert search.counts_statement.cache_info().hits >= 1
+    # the same statements again, but for the indicators' with the corrected words
+    assert [statement.cache_info().currsize for statement in statements] == [
+        built[0],
+        built[1],
+        built[2] + 1,
+    ]
     assert not any("pelayanan" in query["sql"].lower() for query in queries.captured_queries)
     assert not any(search.TERMS in query["sql"] for query in queries.captured_queries)
 
