@@ -66,10 +66,11 @@ def urls() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--slow", type=float, default=20.0, help="explain queries slower (ms)")
+    parser.add_argument("--url", action="append", help="these paths instead of the usual pages")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
-    for url in urls():
+    for url in args.url or urls():
         for _attempt in (1, 2):
             with CaptureQueriesContext(connection) as captured:
                 status = client.get(url).status_code

@@ -120,7 +120,13 @@ else:
     }
 # pgtrigger's triggers look up this setting on every row and raise (and catch) an error when
 # it is unset, which costs a subtransaction per row; defining it empty makes bulk writes fast.
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pgtrigger.ignore={}"
+# The pages' queries are short and many run at once: a parallel plan's workers take 2-5 ms to
+# start (more than a search for a rare word takes in all) and then compete with the other
+# requests for the same cores. DJANGO_DB_PARALLEL_WORKERS sets the workers a query may use.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    "-c pgtrigger.ignore={} -c max_parallel_workers_per_gather="
+    f"{int(os.environ.get('DJANGO_DB_PARALLEL_WORKERS', '0'))}"
+)
 # Behind pgbouncer in transaction pooling, the open-data exports' server-side cursors break.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = os.environ.get(
     "DJANGO_DB_DISABLE_SERVER_SIDE_CURSORS", "0"

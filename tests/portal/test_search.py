@@ -396,6 +396,13 @@ def test_typing_the_stand_in_of_the_words_is_an_ordinary_search(client):
     assert found(client, "pelayanan", "unit") == ["Dinas Pelayanan Umum"]
 
 
+def test_the_portal_s_queries_run_without_parallel_workers():
+    # A parallel plan's workers took longer to start than the search for a rare word took in all.
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone() == ("0",)
+
+
 def test_the_page_speaks_english_when_asked(client):
     UnitFactory(name="Dinas Pelayanan Umum")
     client.cookies["django_language"] = "en"
