@@ -472,6 +472,24 @@ def test_the_searches_use_the_gin_indexes(client):
     assert "employee_name_fts" in employees and "employee_name_trgm" in employees
 
 
+def test_no_search_statement_is_prepared_because_a_generic_plan_cannot_use_the_indexes(client):
+    # Prepared, the text search configuration is a parameter of the generic plan,
+    # to_tsvector($1, name), which does not match the index on to_tsvector('indonesian', name).
+    UnitFactory(name="Dinas Pelayanan Umum")
+    report_with("Jumlah pelayanan")
+    search.refresh_words()
+
+    for q in ("pelayanan", "pelyanan", "siti"):
+        for kind in ("", "unit", "pegawai", "indikator"):
+            assert client.get(SEARCH, {"q": q, "jenis": kind}).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%%tsquery%%'"
+        )
+        assert cursor.fetchone() == (0,)
+
+
 def test_the_word_list_command_says_how_many_words_it_holds():
     report_with("Persentase pelayanan")
     out = StringIO()
