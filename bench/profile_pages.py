@@ -3,6 +3,7 @@
     export DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench_scale
     .venv/bin/python bench/profile_pages.py                 # --repeat 30 --only /laporan/
     .venv/bin/python bench/profile_pages.py --cprofile /kinerja/   # the top functions of one page
+    .venv/bin/python bench/profile_pages.py --url "/cari/?q=siti"  # other paths than the pages
 
 Runs with the production settings (DEBUG off, page cache off) and Django's test client over
 HTTPS, so each request goes through the whole middleware stack but not through gunicorn or the
@@ -74,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--only", default="", help="comma-separated parts of the paths to time")
+    parser.add_argument("--url", action="append", help="time these paths instead of the pages")
     parser.add_argument("--cprofile", default="", help="profile this path and print the top")
     parser.add_argument("--top", type=int, default=45, help="functions printed by --cprofile")
     parser.add_argument(
@@ -100,7 +102,7 @@ def main() -> None:
     wanted = [part for part in args.only.split(",") if part]
     print("| page | ms per request | PostgreSQL (ms) | templates (ms) | rest (ms) | queries |")
     print("|---|---:|---:|---:|---:|---:|")
-    for url in ["/bench/ping/", *urls()]:
+    for url in ["/bench/ping/", *(args.url or urls())]:
         if wanted and not any(part in url for part in wanted):
             continue
         for _ in range(3):
