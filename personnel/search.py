@@ -21,10 +21,13 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
+    SearchVectorField,
     TrigramStrictWordSimilarity,
 )
+from django.db import models
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 CONFIG = "indonesian"
 
@@ -44,6 +47,22 @@ def query(terms: str, also: str = "") -> SearchQuery:
 
 def fulltext_index(name: str, *fields) -> GinIndex:
     return GinIndex(document(*fields), name=name)
+
+
+def stored_document(*fields) -> models.GeneratedField:
+    """A `search_document` column PostgreSQL keeps: the document of `fields`, computed when a
+    row is written instead of for each row a search rechecks or ranks."""
+    return models.GeneratedField(
+        expression=document(*fields),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("dokumen pencarian"),
+    )
+
+
+def stored_index(name: str) -> GinIndex:
+    """The full-text index of a `stored_document()` column."""
+    return GinIndex(fields=["search_document"], name=name)
 
 
 def trigram_index(name: str, field: str) -> GinIndex:
@@ -76,11 +95,15 @@ def rank(terms: str, *, fields=(), stored="", trigram_fields=(), exact_field, al
     return score
 
 
-def ranked(queryset, terms: str, *, fields, trigram_fields=(), exact_field):
+def ranked(queryset, terms: str, *, fields=(), stored="", trigram_fields=(), exact_field):
     """Order by `rank()`, then by name, so equal ranks keep a stable order across pages."""
     return queryset.annotate(
         search_rank=rank(
-            terms, fields=fields, trigram_fields=trigram_fields, exact_field=exact_field
+            terms,
+            fields=fields,
+            stored=stored,
+            trigram_fields=trigram_fields,
+            exact_field=exact_field,
         ),
         search_name=Lower(exact_field),
     ).order_by("-search_rank", "search_name", "pk")

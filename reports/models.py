@@ -5,8 +5,6 @@ from datetime import date
 
 import pgtrigger
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -604,12 +602,7 @@ class Indicator(models.Model):
     # The full-text document of RHK and IKI, kept by PostgreSQL: a search for a frequent word
     # (pelayanan) filters thousands of candidate rows, and computing to_tsvector for each one
     # was most of the search's database time.
-    search_document = models.GeneratedField(
-        expression=search.document("rhk", "iki"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-        verbose_name=_("dokumen pencarian"),
-    )
+    search_document = search.stored_document("rhk", "iki")
 
     objects = IndicatorManager()
 
@@ -618,7 +611,7 @@ class Indicator(models.Model):
         verbose_name_plural = _("indikator kinerja")
         ordering = ["report", "kind", "order", "id"]
         triggers = [child_frozen_trigger("indicator_frozen_with_report")]
-        indexes = [GinIndex(fields=["search_document"], name="indicator_text_fts")]
+        indexes = [search.stored_index("indicator_text_fts")]
 
     def __str__(self):
         return self.iki[:80]
