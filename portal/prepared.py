@@ -28,6 +28,8 @@ the values (a full-text search for a common word or a rare one), when building t
 much of the cost. `CompiledSQL` is the same for a statement written around querysets' SQL.
 """
 
+import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +41,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.models import DEFERRED, DateField, Field, Func, JSONField, Model, QuerySet
 from django.db.models.functions import JSONObject
+from psycopg.sql import Literal
 
 
 class PreparingCursor(ServerBindingCursor):
@@ -82,15 +85,21 @@ class PreparedQuery:
     its place among the compiled parameters can be found.
     """
 
-    def __init__(self, build: Callable[..., QuerySet], *examples, prepare: bool = True):
+    def __init__(
+        self, build: Callable[..., QuerySet], *examples, prepare: bool = True, inline=False
+    ):
         self.build = build
         self.examples = examples
         self.prepare = prepare
+        self.inline = inline  # the constants written into the statement (see inlined())
         self._compiled: dict[str, Compiled] = {}
 
     def compiled(self, using: str = DEFAULT_DB_ALIAS) -> Compiled:
         if using not in self._compiled:
-            self._compiled[using] = self.compile(using)
+            compiled = self.compile(using)
+            if self.inline:
+                compiled = inlined(compiled, using)
+            self._compiled[using] = compiled
         return self._compiled[using]
 
     def compile(self, using: str) -> Compiled:
@@ -144,6 +153,49 @@ class PreparedQuery:
     def row(self, *args, using: str = DEFAULT_DB_ALIAS) -> dict | None:
         rows = self.rows(*args, using=using)
         return rows[0] if rows else None
+
+
+PLACEHOLDER = re.compile(r"%s|%%")
+
+
+def literal(value, connection) -> str:
+    """`value` written into SQL, of the type it would have had as a parameter."""
+    if type(value) is float:
+        return f"{value!r}::float8"  # a bare 2.0 is numeric, and numeric + real is numeric
+    return Literal(value).as_string(connection)
+
+
+def inlined(compiled: Compiled, using: str) -> Compiled:
+    """`compiled` with every value that is not a slot written into the SQL as a literal.
+
+    A prepared statement's generic plan sees its parameters as unknowns. Django passes constants
+    as parameters too (the text search configuration, a status), and an expression with a
+    parameter in it, `to_tsvector($1, name)`, matches no index on `to_tsvector('indonesian',
+    name)`: written in, the constants keep the indexes usable whatever the slots' values.
+
+    Only where asked (`inline=True`): a constant written in also changes the other plans the
+    planner weighs. The list's totals, with `status = 'published'` written in, got a generic
+    plan four times slower (0.8 → 4 ms) than with the status as a parameter.
+    """
+    connection = connections[using]
+    connection.ensure_connection()
+    in_slot = {position for position, _index, _kind in compiled.slots}
+    kept, renumbered = [], {}
+    positions = iter(range(len(compiled.params)))
+
+    def replace(match) -> str:
+        if match.group() == "%%":
+            return "%%"
+        position = next(positions)
+        if position in in_slot:
+            renumbered[position] = len(kept)
+            kept.append(compiled.params[position])
+            return "%s"
+        return literal(compiled.params[position], connection.connection).replace("%", "%%")
+
+    sql = PLACEHOLDER.sub(replace, compiled.sql)
+    slots = tuple((renumbered[position], index, kind) for position, index, kind in compiled.slots)
+    return dataclasses.replace(compiled, sql=sql, params=tuple(kept), slots=slots)
 
 
 class CompiledSQL(PreparedQuery):

@@ -13,13 +13,13 @@ over millions of indicators never counts them all:
 
 Each statement is built from the querysets once per process and shape (which kinds, with or
 without corrected words, which slice), and each search only puts its words in their places
-(portal.prepared, `prepare=False`): building and compiling the full-text expressions was a
-third of the page's time. They are not prepared, so PostgreSQL plans each search for its own
-words. For the indicators that is needed (a common word and a rare one need different plans
-over millions of rows); for the others it is what the indexes require: a prepared statement's
-generic plan sees the text search configuration as a parameter, `to_tsvector($1, …)`, which
-does not match the indexed expression `to_tsvector('indonesian', …)`, so it cannot use the
-full-text indexes at all.
+(portal.prepared): building and compiling the full-text expressions was a third of the page's
+time. The statements over units, positions and employees are prepared, with their constants
+written in (`inline=True`: the text search configuration as a parameter would match no index),
+and their generic plans start from the same name indexes for any words (a test shows it), so
+PostgreSQL need not plan them again. The indicators' statement is not prepared
+(`prepare=False`): a common word and a rare one need different plans over millions of rows, so
+it is planned for each search's words.
 """
 
 from collections.abc import Callable
@@ -147,17 +147,17 @@ def capped_sql(queryset, cap: int = COUNT_CAP) -> tuple[str, list]:
 
 @lru_cache(maxsize=256)
 def page_statement(key: str, start: int, stop: int) -> PreparedQuery:
-    """The statement of one kind's results start..stop (a few shapes: the overview's and each
-    page of a kind's own, up to COUNT_CAP)."""
+    """The prepared statement of one kind's results start..stop (a few shapes: the overview's
+    and each page of a kind's own, up to COUNT_CAP)."""
     kind = BY_KEY[key]
     return PreparedQuery(
-        lambda terms: kind.rows().search_rows(terms, start, stop), TERMS, prepare=False
+        lambda terms: kind.rows().search_rows(terms, start, stop), TERMS, inline=True
     )
 
 
 @lru_cache(maxsize=16)
 def counts_statement(keys: tuple[str, ...]) -> CompiledSQL:
-    """The statement of the capped counts of the kinds `keys`, one column each."""
+    """The prepared statement of the capped counts of the kinds `keys`, one column each."""
     kinds = [BY_KEY[key] for key in keys]
 
     def build(terms):
@@ -168,7 +168,7 @@ def counts_statement(keys: tuple[str, ...]) -> CompiledSQL:
             params.extend(part_params)
         return "SELECT " + ", ".join(parts), params, keys
 
-    return CompiledSQL(build, TERMS, prepare=False)
+    return CompiledSQL(build, TERMS, inline=True)
 
 
 @lru_cache(maxsize=128)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
+from django.db.models import Value
 
 from personnel.models import Employee
 from portal.prepared import CompiledSQL, PreparedQuery, instance
@@ -67,6 +68,31 @@ def test_without_a_prepare_threshold_the_same_query_runs_unprepared():
         assert prepared_statements(query.compiled().sql[:60]) == 0
     finally:
         connection.connection.prepare_threshold = threshold
+
+
+def test_an_inlined_statement_keeps_only_its_slots_as_parameters():
+    # The constants are written in, so that a generic plan can match them against an index.
+    EmployeeFactory(name="Siti", gelar_depan="it's 100%")
+    EmployeeFactory(name="Siti", gelar_depan="Dr.")
+
+    def build(name):
+        return (
+            Employee.objects.filter(name=name, gelar_depan="it's 100%")
+            .annotate(weight=Value(2.5))
+            .values("name", "gelar_depan", "weight")
+        )
+
+    query = PreparedQuery(build, "\x1fname", inline=True)
+    compiled = query.compiled()
+
+    assert compiled.params == ("\x1fname",)
+    assert "'it''s 100%%'" in compiled.sql and "2.5::float8" in compiled.sql
+    rows = query.rows("Siti")
+    assert (
+        rows == list(build("Siti")) == [{"name": "Siti", "gelar_depan": "it's 100%", "weight": 2.5}]
+    )
+    assert type(rows[0]["weight"]) is float
+    assert query.rows("Budi") == []
 
 
 def test_compiled_but_not_prepared_runs_each_call_planned_for_its_own_values():
