@@ -433,6 +433,18 @@ def plan(queryset):
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
+def registry_of_made_up_names(size: int = 3000):
+    """`size` employees with made-up two-word names, and one Siti Aminah."""
+    syllables = ["ba", "ki", "ru", "so", "te", "ma", "ni", "lo", "pu", "de"]
+    Employee.objects.bulk_create(
+        EmployeeFactory.build(
+            name=" ".join("".join(syllables[int(d)] for d in f"{n:04d}"[i:]) for i in (0, 2))
+        )
+        for n in range(size)
+    )
+    EmployeeFactory(name="Siti Aminah")
+
+
 def test_the_searches_use_the_gin_indexes(client):
     """With a few thousand rows the planner picks the expression and trigram GIN indexes."""
     report = ReportFactory(indicators=0)
@@ -448,14 +460,7 @@ def test_the_searches_use_the_gin_indexes(client):
         for n in range(3000)
     )
     advance(report, "published")
-    syllables = ["ba", "ki", "ru", "so", "te", "ma", "ni", "lo", "pu", "de"]
-    Employee.objects.bulk_create(
-        EmployeeFactory.build(
-            name=" ".join("".join(syllables[int(d)] for d in f"{n:04d}"[i:]) for i in (0, 2))
-        )
-        for n in range(3000)
-    )
-    EmployeeFactory(name="Siti Aminah")
+    registry_of_made_up_names()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE reports_indicator; ANALYZE personnel_employee")
         # A few thousand rows leave the planner close to a sequential scan, and ANALYZE samples
@@ -485,14 +490,7 @@ def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(cl
     words. That plan must still start from the name indexes, not walk the whole registry: the
     text search configuration is written into the statement (portal.prepared.inlined), where a
     parameter, to_tsvector($1, name), would match no index."""
-    syllables = ["ba", "ki", "ru", "so", "te", "ma", "ni", "lo", "pu", "de"]
-    Employee.objects.bulk_create(
-        EmployeeFactory.build(
-            name=" ".join("".join(syllables[int(d)] for d in f"{n:04d}"[i:]) for i in (0, 2))
-        )
-        for n in range(3000)
-    )
-    EmployeeFactory(name="Siti Aminah")
+    registry_of_made_up_names()
     counts = search.counts_statement(("unit", "jabatan", "pegawai"))
     page = search.page_statement("pegawai", 0, search.PER_GROUP)
     with connection.cursor() as cursor:
