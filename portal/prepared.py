@@ -9,9 +9,10 @@ once per process, with distinctive example values for the page's parameters, and
 only puts its own values in their places. It runs as a server-side prepared statement
 (psycopg's `prepare=True`), so PostgreSQL plans it once per connection.
 
-Only for queries whose plan does not depend on the values: lookups by key. A list whose best
-plan depends on the filter (a large unit or a small one) must keep being planned per request;
-the generic plan of a prepared statement was measured to make those slower (bench/README.md).
+Only for queries whose plan does not depend on the values: lookups by key, or a search whose
+indexes serve any words. A list whose best plan depends on the filter (a large unit or a small
+one) must keep being planned per request; the generic plan of a prepared statement was measured
+to make those slower (bench/README.md).
 
 The statements go through Django's cursor wrapper, so execute wrappers, the debug query log
 and the tests' query counts see them like any other query. They are SELECTs only (a `.values()`
@@ -26,6 +27,8 @@ DJANGO_DB_PREPARE); without it the same single query runs, planned at every call
 PostgreSQL plans it for each call's values. That is for the queries whose best plan depends on
 the values (a full-text search for a common word or a rare one), when building them is still
 much of the cost. `CompiledSQL` is the same for a statement written around querysets' SQL.
+`inline=True` writes the constants Django passes as parameters into the statement, so that a
+generic plan can match them against an expression index (see `inlined()`).
 """
 
 import dataclasses
@@ -86,7 +89,11 @@ class PreparedQuery:
     """
 
     def __init__(
-        self, build: Callable[..., QuerySet], *examples, prepare: bool = True, inline=False
+        self,
+        build: Callable[..., QuerySet],
+        *examples,
+        prepare: bool = True,
+        inline: bool = False,
     ):
         self.build = build
         self.examples = examples
