@@ -21,10 +21,18 @@ from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
 from personnel.tree import UnitNode
 from portal.filtering import ChoiceFilter
-from portal.prepared import PreparedQuery, instances
+from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
-from reports.models import ListingKey, Period, PublishedCount, Report, Withholding
+from reports.models import (
+    LISTED_FIELDS,
+    TOTAL_EXAMPLES,
+    ListingKey,
+    Period,
+    PublishedCount,
+    Report,
+    Withholding,
+)
 from reports.paging import SegmentedRows, SlicedRows, from_nearer_end, take
 
 ALL_PERIODS = "semua"
@@ -152,6 +160,42 @@ def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: b
     if shape.unit:
         values.append(filters["unit__in"][0])
     return query.rows(*values, Int8(stop - start), Int8(start))
+
+
+# The sorts a filtered page is read in by one statement compiled once (filtered_page()); the
+# others are read one predikat or unit group at a time (ReportFilter.segmented()).
+STATEMENT_SORTS = ("nama", "-nama", "terbit", "-terbit")
+
+
+def reversed_order(order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key[1:] if key.startswith("-") else f"-{key}" for key in order)
+
+
+@functools.cache
+def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL:
+    """The list's rows of one period under the filters `names` (as TOTAL_EXAMPLES names them:
+    the units as an array), in `order`, a slice at a time: the period, the filters' values,
+    then the number of rows and the offset.
+
+    Compiled once per shape, since building and compiling the queryset cost more than running
+    it; not prepared, since its best plan depends on the values (a school or the whole
+    education office, a common predikat or a rare one) and PostgreSQL plans it for each.
+    """
+
+    def build(period, *args):
+        *values, limit, offset = args
+        rows = (
+            Report.objects.disclosed()
+            .filter(period=period, **dict(zip(names, values, strict=True)))
+            .for_listing()
+            .order_by(*order)
+        )
+        sql, params = rows.query.sql_with_params()
+        # The slice as parameters: a queryset slice is written into the SQL.
+        return f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset), LISTED_FIELDS
+
+    examples = (TOTAL_EXAMPLES[name] for name in names)
+    return CompiledSQL(build, -7_581, *examples, Int8(97_581), Int8(97_582), prepare=False)
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -322,7 +366,7 @@ class ReportFilter(django_filters.FilterSet):
         """The units' ids, grouped by name, in the order of the names (the unit sort)."""
         return [[unit.pk for unit in same] for _name, same in groupby(self.units, lambda u: u.name)]
 
-    def segmented(self, queryset) -> SegmentedRows | None:
+    def segmented(self) -> SegmentedRows | None:
         """The filtered rows read one predikat or unit group at a time (reports.paging), when
         the list is sorted by one of them and the published counts can size the groups."""
         sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
@@ -347,7 +391,7 @@ class ReportFilter(django_filters.FilterSet):
             keyed = keyed_filters({**filters, **own})
             if keyed is not None:  # a group is in name order, whichever way the list is sorted
                 return keyed_page(keyed, piece.offset, end, size, descending=False)
-            rows = queryset.filter(**{f"{field}__in": group})
+            rows = self.qs.for_listing().filter(**{f"{field}__in": group})
             # A large group in name order, as the name index gives it: reaching row `end` walks
             # about end * total / size names. A small one is cheaper sorted whole; its order
             # then names the group first, which no index gives, so PostgreSQL sorts it.
@@ -361,7 +405,8 @@ class ReportFilter(django_filters.FilterSet):
             # The groups between the first and the last are whole and fit in the page: one
             # query sorts their few rows.
             inner = [value for piece in pieces[1:-1] for value in groups[piece.segment]]
-            middle = queryset.filter(**{f"{field}__in": inner}).order_by(*SORTS[sort])
+            middle = self.qs.for_listing().filter(**{f"{field}__in": inner})
+            middle = middle.order_by(*SORTS[sort])
             return [*part(pieces[0]), *middle, *part(pieces[-1])]
 
         return SegmentedRows(sizes, fetch)
@@ -378,6 +423,31 @@ class ReportFilter(django_filters.FilterSet):
             size,
             lambda start, stop: keyed_page(filters, start, stop, size, descending=descending),
         )
+
+    def by_statement(self, size: int) -> SlicedRows | None:
+        """The rows, when the list is sorted by name or publication and the counts can answer
+        its filters (a period, and any of units, predikat, jabatan type and golongan); `size`
+        is their number. Each slice is read from the nearer end by filtered_page()."""
+        sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
+        filters = self.count_filters() if sort in STATEMENT_SORTS else None
+        if filters is None or "period" not in filters:
+            return None
+        filters = dict(filters)
+        period = filters.pop("period").pk
+        if "unit__in" in filters:
+            filters["unit__any_of"] = filters.pop("unit__in")
+        names = tuple(sorted(filters))
+        values = [filters[name] for name in names]
+
+        def fetch(start, stop):
+            start, stop, backwards = from_nearer_end(start, stop, size)
+            order = reversed_order(SORTS[sort]) if backwards else SORTS[sort]
+            rows = filtered_page(order, names).rows(
+                period, *values, Int8(stop - start), Int8(start)
+            )
+            return rows[::-1] if backwards else rows
+
+        return SlicedRows(size, fetch)
 
     def sort(self, queryset, name, value):
         if value.lstrip("-") == "predikat":

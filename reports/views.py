@@ -182,22 +182,35 @@ class ReportListView(FilterView):
         # Always bound, so the default period applies to a bare /laporan/ as well.
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.filterset.is_valid()  # not strict: a bad value is a form error, left out
+        # FilterView builds the filtered queryset here; this list reads its rows by statements
+        # of its own whenever the published counts can size it (get_paginator()), and builds
+        # the queryset (`filterset.qs`) only where they cannot.
+        self.object_list = None
+        context = self.get_context_data(filter=self.filterset)
+        return self.render_to_response(context)
+
     def get_paginator(self, queryset, per_page, **kwargs):
-        # The rows are read as the values the list shows (reports.listing); counted without
-        # them, so that a COUNT(*) joins no table the filters do not need.
-        listed = queryset.for_listing()
-        rows = self.filterset.segmented(listed)
+        filterset = self.filterset
+        rows = filterset.segmented()
         if rows is None:
             # The total comes from the published counts (a few rows) instead of COUNT(*) over
-            # a period's ~100,000 reports, whenever the filters allow it.
-            filters = self.filterset.count_filters()
+            # a period's ~100,000 reports, whenever the filters allow it. The rows are read as
+            # the values the list shows (reports.listing); counted without them, so that a
+            # COUNT(*) joins no table the filters do not need.
+            filters = filterset.count_filters()
             if filters is None:
-                rows = NearerEnd(listed, queryset.count(), from_counts=False)
+                queryset = filterset.qs
+                rows = NearerEnd(queryset.for_listing(), queryset.count(), from_counts=False)
             else:
                 total = PublishedCount.objects.disclosed_total(**filters)
-                rows = self.filterset.by_name(total)
+                rows = filterset.by_name(total)
                 if rows is None:
-                    rows = NearerEnd(listed, total, from_counts=True)
+                    rows = filterset.by_statement(total)
+                if rows is None:
+                    rows = NearerEnd(filterset.qs.for_listing(), total, from_counts=True)
         return Paginator(rows, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):

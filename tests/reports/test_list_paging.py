@@ -3,6 +3,7 @@ a time (reports.paging): every page must hold exactly the rows the plain sorted 
 
 import datetime
 import itertools
+import re
 
 import pytest
 from django.db import connection
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from personnel.models import Employee, Unit
-from portal.prepared import PreparedQuery
+from portal.prepared import CompiledSQL, PreparedQuery
 from reports import filters, listing
 from reports.choices import PREDIKAT_MATRIX
 from reports.filters import SORTS, predikat_rank
@@ -136,13 +137,20 @@ def every_page(client, params):
         {"unit": "sd-1"},
         {"predikat": "baik"},
         {"jabatan": "fungsional_keahlian"},
+        {"unit": "disdik", "predikat": "baik"},
+        {"golongan": "III/a", "jabatan": "fungsional_keahlian"},
     ],
 )
 def test_every_page_holds_exactly_the_rows_of_the_sorted_list(
     client, city, monkeypatch, sort, filters
 ):
     monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
-    query = {"unit": "unit__code__in", "predikat": "predikat", "jabatan": "jabatan_type"}
+    query = {
+        "unit": "unit__code__in",
+        "predikat": "predikat",
+        "jabatan": "jabatan_type",
+        "golongan": "golongan",
+    }
     where = {query[name]: value for name, value in filters.items()}
     if "unit" in filters:  # with its sub-units
         where["unit__code__in"] = {"disdik": ["disdik", "sd-1"], "sd-1": ["sd-1"]}[filters["unit"]]
@@ -171,9 +179,39 @@ def test_a_late_page_is_read_backwards_from_the_end(client, city, monkeypatch):
     for page, direction in ((1, "ASC"), (9999, "DESC")):
         with CaptureQueriesContext(connection) as captured:
             client.get(LIST, {"page": page, "jabatan": "fungsional_keahlian"})
-        order = f'ORDER BY {name} {direction}, "reports_report"."id" {direction}'
-        assert order in captured.captured_queries[-1]["sql"]
-        assert "OFFSET" not in captured.captured_queries[-1]["sql"]
+        sql = captured.captured_queries[-1]["sql"]
+        assert f'ORDER BY {name} {direction}, "reports_report"."id" {direction}' in sql
+        assert re.search(r"LIMIT \d+( OFFSET 0)?$", sql)  # no row walked before the page
+
+
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [
+        ({"jabatan": "fungsional_keahlian"}, ("jabatan_type",)),
+        ({"unit": "disdik", "predikat": "baik", "urut": "-terbit"}, ("predikat", "unit__any_of")),
+        ({"golongan": "III/a", "urut": "terbit"}, ("golongan",)),
+    ],
+)
+def test_a_filtered_list_s_statement_is_compiled_once_for_every_page(
+    client, city, monkeypatch, params, names
+):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    filters.filtered_page.cache_clear()
+    built, shapes = CompiledSQL.compile, []
+    monkeypatch.setattr(
+        CompiledSQL, "compile", lambda query, using: shapes.append(query) or built(query, using)
+    )
+    for page in (1, 2):
+        assert client.get(LIST, {**params, "page": page}).status_code == 200
+    compiled = len(shapes)
+    for page in (1, 2):
+        assert client.get(LIST, {**params, "page": page}).status_code == 200
+    assert len(shapes) == compiled  # nothing built again for the same shapes
+    statements = shapes
+    # The first page is read forwards in the list's own order (a later one maybe backwards).
+    assert filters.filtered_page(filters.SORTS[params.get("urut", "nama")], names) in statements
+    # Not prepared: PostgreSQL plans it for each request's values (a school or a whole office).
+    assert all(statement.prepare is False for statement in statements)
 
 
 @pytest.fixture
@@ -234,3 +272,31 @@ def test_a_renamed_employee_moves_to_the_new_name_s_place_in_the_list(client, ci
     shown, _total = every_page(client, {"urut": "nama"})
     assert shown == expected("nama", period=city)
     assert shown[-1] == report.pk
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"urut": "-nama", "page": 9999},
+        {"urut": "predikat", "page": 2},
+        {"urut": "-unit", "unit": "disdik"},
+        {"urut": "-terbit", "unit": "disdik", "predikat": "baik"},
+        {"jabatan": "fungsional_keahlian", "golongan": "III/a"},
+    ],
+)
+def test_a_list_the_counts_can_size_never_builds_the_filtered_queryset(
+    client, city, monkeypatch, params
+):
+    """Its rows come from statements of its own; building the queryset was wasted work."""
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+
+    def refuse(filterset, queryset):
+        raise AssertionError("the filtered queryset was built")
+
+    monkeypatch.setattr(filters.ReportFilter, "filter_queryset", refuse)
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    assert response.context["reports"]
+    with pytest.raises(AssertionError, match="was built"):
+        client.get(LIST, {"q": "Rina"})  # a name the counts cannot answer: the queryset it is
