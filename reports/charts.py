@@ -13,6 +13,7 @@ import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
@@ -58,8 +59,7 @@ class Bar:
     total: Cell
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     key: str
     label: str
     value: int | None
@@ -90,7 +90,7 @@ def segments(bar: Bar) -> list[Segment]:
         return []
     by_key = {cell.key: cell for cell in bar.cells}
     shown = [
-        Segment(key, str(cell.label), cell.value, cell.value / total, colour(key))
+        Segment(key, str(cell.label), cell.value, cell.value / total, PREDIKAT_COLOURS[key])
         for key in PREDIKAT_ORDER
         if (cell := by_key.get(key)) is not None and cell.value
     ]
@@ -220,17 +220,28 @@ def _any_hidden(bars: Sequence[Bar]) -> bool:
 
 
 def stacked_bars(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString:
-    """One horizontal 100% bar per row, labelled, with the predikat legend on top."""
-    body, y = _legend(0, chart_id, _any_hidden(bars))
+    """One horizontal 100% bar per row, labelled, with the predikat legend on top.
+
+    The dashboard draws a bar for every OPD: the usual elements of a bar (its two labels, its
+    segments, their percentages, its frame) are written here with their fixed attributes
+    spelled out, as _text() and _rect() would write them.
+    """
+    drawn = [(bar, segments(bar)) for bar in bars]
+    with_hidden = any(
+        bar.total.value is None or any(segment.hidden for segment in parts) for bar, parts in drawn
+    )
+    body, y = _legend(0, chart_id, with_hidden)
     bar_height = 22
-    for bar in bars:
-        body.append(_text(0, y + FONT, shorten(bar.label)))
-        n = bar.total.value
+    for bar, parts in drawn:
+        label = html.escape(shorten(bar.label))
+        count = html.escape(_n_label(bar.total.value))
         body.append(
-            _text(WIDTH, y + FONT, _n_label(n), text_anchor="end", fill=MUTED, font_size=FONT - 1)
+            f'<text x="0" y="{y + FONT}" font-size="{FONT}" fill="{INK}">{label}</text>'
+            f'<text x="{WIDTH}" y="{y + FONT}" text-anchor="end" font-size="{FONT - 1}" '
+            f'fill="{MUTED}">{count}</text>'
         )
         y += FONT + 4
-        body.extend(_row_segments(bar, y, bar_height, chart_id))
+        body.extend(_row_segments(bar, parts, y, bar_height, chart_id))
         y += bar_height + 10
     return _svg(chart_id, title, y, body)
 
@@ -241,7 +252,7 @@ def _n_label(n: int | None) -> str:
     return f"n = {n}"
 
 
-def _row_segments(bar: Bar, y: int, height: int, chart_id: str) -> list[str]:
+def _row_segments(bar: Bar, parts: list[Segment], y: int, height: int, chart_id: str) -> list[str]:
     if bar.total.value is None:
         return [
             _rect(0, y, WIDTH, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE),
@@ -252,24 +263,27 @@ def _row_segments(bar: Bar, y: int, height: int, chart_id: str) -> list[str]:
             _rect(0, y, WIDTH, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3"),
             _text(WIDTH / 2, y + 15, _("belum ada laporan"), text_anchor="middle", fill=MUTED),
         ]
-    parts, x = [], 0.0
-    for segment in segments(bar):
+    drawn, x = [], 0.0
+    hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
+    for segment in parts:
         width = segment.share * WIDTH
-        parts.append(_rect(x, y, width, height, _fill(segment, chart_id)))
+        fill = hatch if segment.hidden else html.escape(segment.fill)
+        drawn.append(
+            f'<rect x="{round(x, 2)}" y="{y}" width="{round(width, 2)}" height="{height}" '
+            f'fill="{fill}"/>'
+        )
         if not segment.hidden and width >= 30:
-            parts.append(
-                _text(
-                    round(x + width / 2, 2),
-                    y + 15,
-                    percent(segment.share),
-                    text_anchor="middle",
-                    fill=text_colour(segment.fill),
-                    font_size=FONT - 1,
-                )
+            drawn.append(
+                f'<text x="{round(x + width / 2, 2)}" y="{y + 15}" text-anchor="middle" '
+                f'font-size="{FONT - 1}" fill="{text_colour(segment.fill)}">'
+                f"{percent(segment.share)}</text>"
             )
         x += width
-    parts.append(_rect(0, y, WIDTH, height, "none", stroke=LINE, stroke_width=0.5))
-    return parts
+    drawn.append(
+        f'<rect x="0" y="{y}" width="{WIDTH}" height="{height}" fill="none" stroke="{LINE}" '
+        f'stroke-width="0.5"/>'
+    )
+    return drawn
 
 
 def trend_chart(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString:
