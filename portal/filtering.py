@@ -5,16 +5,46 @@ deep-copies each field again. For a choice filter both copies walk its choices, 
 label: on the report list, with every unit of the city offered, that was ~900 copies a
 request. The choices (and the messages) are never changed in place, so the copies share
 them; everything else is copied as before.
+
+django-filter's choice iterator also normalizes the choices (Django's normalize_choices())
+each time they are walked: to validate the value, then to render the options. Here they are
+normalized once, when they are given, and the copies share that list.
 """
 
 import copy
 
 import django_filters
 from django import forms
-from django_filters.fields import ChoiceField
+from django.utils.choices import normalize_choices
+from django_filters.fields import ChoiceField, ChoiceIterator
+
+
+class NormalizedChoices(list):
+    """Choices already normalized (a list of pairs), shared by a field and its copies."""
+
+
+class NormalizedChoiceIterator(ChoiceIterator):
+    def __init__(self, field, choices):
+        if not isinstance(choices, NormalizedChoices):
+            normalized = normalize_choices(choices)
+            if isinstance(normalized, list):  # not lazy choices (a callable), kept lazy
+                choices = NormalizedChoices(normalized)
+        super().__init__(field, choices)
+
+    def __iter__(self):
+        if not isinstance(self.choices, NormalizedChoices):
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        yield from self.choices
 
 
 class SharedChoiceField(ChoiceField):
+    iterator = NormalizedChoiceIterator
+
     def __deepcopy__(self, memo):
         result = forms.Field.__deepcopy__(self, memo)
         result.choices = self._choices.choices  # the same choices, iterated for the copy

@@ -8,7 +8,9 @@ quoting as `reverse()`. An argument its converter would refuse (the URL would no
 through `reverse()` itself, which raises NoReverseMatch as usual.
 """
 
+import functools
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 from django.core.exceptions import ImproperlyConfigured
@@ -61,10 +63,17 @@ class Link:
         return parts, checks
 
     def __call__(self, *args) -> str:
+        return self.bound()(*args)
+
+    def bound(self) -> Callable[..., str]:
+        """This link for the current script prefix and URLconf (two context-local lookups), to
+        be called for many rows in a row."""
         key = (get_script_prefix(), get_urlconf())
         if key not in self._built:
             self._built[key] = self.build(key[1])
-        parts, checks = self._built[key]
+        return functools.partial(self.fill, *self._built[key])
+
+    def fill(self, parts: list, checks: list, *args) -> str:
         values = []
         plain = True
         for (converter, pattern), arg in zip(checks, args, strict=True):

@@ -20,7 +20,7 @@ from psycopg.types.numeric import Int8
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
 from personnel.tree import UnitNode
-from portal.filtering import ChoiceFilter
+from portal.filtering import ChoiceFilter, NormalizedChoices
 from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
@@ -279,11 +279,12 @@ class ReportFilter(django_filters.FilterSet):
             if not data.get("urut"):
                 data["urut"] = DEFAULT_SORT
         super().__init__(data, *args, **kwargs)
-        self.filters["periode"].extra["choices"] = [
-            *((period.code, str(period)) for period in periods),
-            (ALL_PERIODS, _("Semua periode")),
-        ]
-        self.filters["unit"].extra["choices"] = [(unit.code, unit.name) for unit in units]
+        self.filters["periode"].extra["choices"] = NormalizedChoices(
+            [*((period.code, str(period)) for period in periods), (ALL_PERIODS, _("Semua periode"))]
+        )
+        self.filters["unit"].extra["choices"] = NormalizedChoices(
+            (unit.code, unit.name) for unit in units
+        )
 
     @property
     def period(self):

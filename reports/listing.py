@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
-from personnel.models import Unit, full_name
+from personnel.models import UNIT_LINK, Unit, full_name
 from personnel.tree import UnitNode
 from portal.templatetags.figures import long_date
 from reports.choices import Predikat
@@ -105,6 +105,7 @@ def rows_html(reports: list[ListedReport]) -> str:
     (`html.escape`), without its lazy-text wrapping, which cost more than the rows' writing.
     """
     badges = predikat_badges()
+    report_link, unit_link = REPORT_LINK.bound(), UNIT_LINK.bound()  # get_absolute_url()s
     periods, units = {}, {}
     parts = []
     for report in reports:
@@ -113,10 +114,11 @@ def rows_html(reports: list[ListedReport]) -> str:
             periods[period.pk] = escape(str(period))
         unit = report.unit
         if unit.pk not in units:
-            units[unit.pk] = (escape(unit.get_absolute_url()), escape(unit.name))
+            units[unit.pk] = (escape(unit_link(unit.code)), escape(unit.name))
         unit_url, unit_name = units[unit.pk]
+        url = report_link(report.employee.public_id, period.code, report.version)
         parts.append(
-            f'<tr><th scope="row"><a href="{escape(report.get_absolute_url())}">'
+            f'<tr><th scope="row"><a href="{escape(url)}">'
             f"{escape(report.employee.full_name)}</a></th>"
             f"<td>{escape(report.position_title or '—')}</td>"
             f'<td><a href="{unit_url}">{unit_name}</a></td>'

@@ -2,10 +2,14 @@
 
 import re
 
+import django_filters
 import pytest
 from django import forms
 from django.template import Context, Template
 
+from personnel.models import Unit
+from portal import filtering
+from portal.filtering import ChoiceFilter, NormalizedChoices
 from portal.templatetags.fields import filter_fields
 from portal.widgets import QuickSelect, QuickTextInput
 
@@ -48,3 +52,40 @@ def test_an_invalid_field_is_marked_with_its_message():
     html = filter_fields(Filters({"unit": "zzz"}))
     assert 'class="field has-error"' in html
     assert '<p class="field-error" id="id_unit_error">' in html
+
+
+# ------------------------------------------------------- django-filter's choice fields, shared
+
+
+class Sorted(django_filters.FilterSet):
+    unit = ChoiceFilter(
+        widget=QuickSelect, choices=[("dinkes", "Dinas Kesehatan"), ("disdik", "Dinas Pendidikan")]
+    )
+    lazy = ChoiceFilter(widget=QuickSelect, choices=lambda: [("a", "Pertama")])
+
+    class Meta:
+        model = Unit
+        fields = []
+
+
+def test_a_choice_filter_normalizes_its_choices_once_and_its_copies_share_them(monkeypatch):
+    calls = []
+    normalize = filtering.normalize_choices
+    monkeypatch.setattr(
+        filtering, "normalize_choices", lambda value: calls.append(value) or normalize(value)
+    )
+    filterset = Sorted({"unit": "disdik"}, queryset=Unit.objects.none())
+    assert filterset.is_valid()
+    html = str(filterset.form["unit"]) + str(filterset.form["unit"])
+    assert html.count('<option value="disdik" selected>Dinas Pendidikan</option>') == 2
+    given = [value for value in calls if not callable(value)]  # the lazy filter's aside
+    assert given == [[("dinkes", "Dinas Kesehatan"), ("disdik", "Dinas Pendidikan")]]
+    field = filterset.form.fields["unit"]
+    assert field.choices.choices is filterset.filters["unit"].field.choices.choices
+
+
+def test_choices_given_as_a_callable_stay_lazy():
+    filterset = Sorted({"lazy": "a"}, queryset=Unit.objects.none())
+    assert filterset.is_valid()
+    assert '<option value="a" selected>Pertama</option>' in str(filterset.form["lazy"])
+    assert not isinstance(filterset.form.fields["lazy"].choices.choices, NormalizedChoices)

@@ -56,6 +56,18 @@ def test_links_follow_the_script_prefix_of_the_request():
     assert UNIT("dinkes") == "/unit/dinkes/"
 
 
+def test_a_bound_link_keeps_the_script_prefix_it_was_bound_under():
+    set_script_prefix("/portal/")
+    try:
+        bound = UNIT.bound()
+    finally:
+        set_script_prefix("/")
+    assert bound("dinkes") == "/portal/unit/dinkes/"
+    assert UNIT.bound()("dinkes") == "/unit/dinkes/"
+    with pytest.raises(NoReverseMatch):
+        UNIT.bound()("bukan kode/")
+
+
 def test_a_name_that_is_no_single_url_is_refused():
     with pytest.raises(ImproperlyConfigured, match="exactly one URL"):
         Link("reports:no-such-page", "code")("x")
