@@ -9,13 +9,20 @@ them; everything else is copied as before.
 django-filter's choice iterator also normalizes the choices (Django's normalize_choices())
 each time they are walked: to validate the value, then to render the options. Here they are
 normalized once, when they are given, and the copies share that list.
+
+`TranslatedOnce` gives a FilterSet's filters their labels, fixed choices and empty labels as
+text in the active language, translated once per language and process: a lazy label is
+translated again at every use, and the report list's form shows about fifty of them.
 """
 
 import copy
+import functools
 
 import django_filters
 from django import forms
+from django.utils import translation
 from django.utils.choices import normalize_choices
+from django.utils.functional import Promise
 from django_filters.fields import ChoiceField, ChoiceIterator
 
 
@@ -62,3 +69,40 @@ class ChoiceFilter(django_filters.ChoiceFilter):
         if self.method is not None:
             result.method = self.method  # the filter method, bound to the copy
         return result
+
+
+def text(value):
+    return str(value) if isinstance(value, Promise) else value
+
+
+@functools.cache
+def translated_extras(filterset_class, language: str | None) -> dict[str, dict]:
+    """{filter name: its label, fixed choices and empty label as text in `language`}."""
+    found = {}
+    with translation.override(language):
+        for name, declared in filterset_class.base_filters.items():
+            texts = {"label": text(declared.label)}
+            choices = declared.extra.get("choices")
+            if isinstance(choices, list | tuple):  # fixed choices; a callable stays lazy
+                texts["choices"] = NormalizedChoices(
+                    (value, text(label)) for value, label in normalize_choices(choices)
+                )
+            if declared.extra.get("empty_label") is not None:
+                texts["empty_label"] = text(declared.extra["empty_label"])
+            found[name] = texts
+    return found
+
+
+class TranslatedOnce:
+    """A FilterSet mixin: see the module's docstring. Choices set after `__init__` (from the
+    database) replace these as before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        extras = translated_extras(type(self), translation.get_language())
+        for name, texts in extras.items():
+            declared = self.filters[name]
+            declared.label = texts["label"]
+            declared.extra.update(
+                (key, texts[key]) for key in ("choices", "empty_label") if key in texts
+            )

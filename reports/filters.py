@@ -20,7 +20,7 @@ from psycopg.types.numeric import Int8
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
 from personnel.tree import UnitNode
-from portal.filtering import ChoiceFilter, NormalizedChoices
+from portal.filtering import ChoiceFilter, NormalizedChoices, TranslatedOnce
 from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
@@ -198,7 +198,7 @@ def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL
     return CompiledSQL(build, -7_581, *examples, Int8(97_581), Int8(97_582), prepare=False)
 
 
-class ReportFilter(django_filters.FilterSet):
+class ReportFilter(TranslatedOnce, django_filters.FilterSet):
     periode = ChoiceFilter(
         widget=QuickSelect,
         label=_("Periode"),

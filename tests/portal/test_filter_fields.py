@@ -6,10 +6,12 @@ import django_filters
 import pytest
 from django import forms
 from django.template import Context, Template
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from personnel.models import Unit
 from portal import filtering
-from portal.filtering import ChoiceFilter, NormalizedChoices
+from portal.filtering import ChoiceFilter, NormalizedChoices, TranslatedOnce
 from portal.templatetags.fields import filter_fields
 from portal.widgets import QuickSelect, QuickTextInput
 
@@ -89,3 +91,35 @@ def test_choices_given_as_a_callable_stay_lazy():
     assert filterset.is_valid()
     assert '<option value="a" selected>Pertama</option>' in str(filterset.form["lazy"])
     assert not isinstance(filterset.form.fields["lazy"].choices.choices, NormalizedChoices)
+
+
+class Translated(TranslatedOnce, django_filters.FilterSet):
+    urut = ChoiceFilter(
+        widget=QuickSelect,
+        label=gettext_lazy("Urutkan"),
+        choices=[("predikat", gettext_lazy("Predikat (terbaik dulu)"))],
+        empty_label=gettext_lazy("Semua predikat"),
+    )
+
+    class Meta:
+        model = Unit
+        fields = []
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("id", ["Urutkan", "Predikat (terbaik dulu)", "Semua predikat"]),
+        ("en", ["Sort by", "Rating (best first)", "All ratings"]),
+    ],
+)
+def test_labels_and_choices_are_translated_once_per_language(language, texts):
+    filtering.translated_extras.cache_clear()
+    with translation.override(language):
+        forms = [Translated({}, queryset=Unit.objects.none()).form for _ in range(3)]
+        html = [filter_fields(form) for form in forms]
+    assert html[0] == html[1] == html[2]
+    assert all(text in html[0] for text in texts), html[0]
+    assert filtering.translated_extras.cache_info().misses == 1
+    field = forms[0].fields["urut"]
+    assert type(field.label) is str and all(type(label) is str for _, label in field.choices)
