@@ -11,8 +11,9 @@ default per-process memory cache, each worker simply fills its own copy again.
 What is never cached: requests with a session cookie (staff who logged in, whose pages may
 differ), requests carrying messages, anything but GET and HEAD, and responses that are not a
 plain 200 (errors, redirects, streaming, a response that sets a cookie or says private or
-no-store). The CSRF token of the footer's language form is cut out of the stored page and a
-token for the reader is put back on every hit, so no one receives another reader's token.
+no-store). A CSRF token in a stored page (a form on a cached page; the footer's language switch
+needs none) is cut out of it and a token for the reader is put back on every hit, so no one
+receives another reader's token.
 Security headers (CSP, HSTS, frame and referrer policies) are added by the middleware around
 the view on every response, hit or miss.
 

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from portal import views
 from portal.cache import cache_page_view, cached_urls
@@ -21,7 +23,8 @@ urlpatterns = [
     path("bench/ping/", views.bench_ping, name="bench-ping"),
     path("data/", views.DataIndexView.as_view(), name="data-index"),
     path("data/<slug:slug>/", views.DatasetView.as_view(), name="data-detail"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token: see portal.templatetags.layout.language_switch.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("personnel.urls")),
     path("", include(cached_urls("reports.urls", CACHED_REPORT_PAGES))),
