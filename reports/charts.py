@@ -186,10 +186,6 @@ def _defs(chart_id: str) -> str:
     )
 
 
-def _fill(segment: Segment, chart_id: str) -> str:
-    return f"url(#{_hatch_id(chart_id)})" if segment.hidden else segment.fill
-
-
 def _legend(y: int, chart_id: str, with_hidden: bool) -> tuple[list[str], int]:
     items = [(str(label), colour(key)) for key, label in predikat_labels()]
     if with_hidden:
@@ -304,57 +300,52 @@ def trend_chart(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString
         body.extend(_column(bar, round(x, 2), top, round(column, 2), plot_height, chart_id))
         centre = round(x + column / 2, 2)
         label_y = top + plot_height + 14
+        label = html.escape(shorten(bar.label, 12))
         if rotate:
             body.append(
-                _text(
-                    centre,
-                    label_y,
-                    shorten(bar.label, 12),
-                    text_anchor="end",
-                    font_size=FONT - 2,
-                    transform=f"rotate(-45 {centre} {label_y})",
-                )
+                f'<text x="{centre}" y="{label_y}" text-anchor="end" '
+                f'transform="rotate(-45 {centre} {label_y})" font-size="{FONT - 2}" '
+                f'fill="{INK}">{label}</text>'
             )
         else:
-            body.append(_text(centre, label_y, shorten(bar.label, 12), text_anchor="middle"))
+            count = html.escape(_n_label(bar.total.value))
             body.append(
-                _text(
-                    centre,
-                    label_y + 14,
-                    _n_label(bar.total.value),
-                    text_anchor="middle",
-                    fill=MUTED,
-                    font_size=FONT - 2,
-                )
+                f'<text x="{centre}" y="{label_y}" text-anchor="middle" font-size="{FONT}" '
+                f'fill="{INK}">{label}</text>'
+                f'<text x="{centre}" y="{label_y + 14}" text-anchor="middle" '
+                f'font-size="{FONT - 2}" fill="{MUTED}">{count}</text>'
             )
     height = top + plot_height + (60 if rotate else 36)
     return _svg(chart_id, title, height, body)
 
 
 def _column(bar: Bar, x, top, width, height, chart_id) -> list[str]:
+    # As _rect() and _text() write them, the fixed attributes spelled out (see stacked_bars).
     if bar.total.value is None:
         return [_rect(x, top, width, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE)]
     if not bar.total.value:
         return [_rect(x, top, width, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3")]
     parts, y = [], float(top)
+    x, width = round(x, 2), round(width, 2)
+    hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
     for segment in segments(bar):
         segment_height = segment.share * height
+        fill = hatch if segment.hidden else html.escape(segment.fill)
         parts.append(
-            _rect(x, round(y, 2), width, round(segment_height, 2), _fill(segment, chart_id))
+            f'<rect x="{x}" y="{round(y, 2)}" width="{width}" '
+            f'height="{round(segment_height, 2)}" fill="{fill}"/>'
         )
         if not segment.hidden and segment_height >= 14 and width >= 28:
             parts.append(
-                _text(
-                    round(x + width / 2, 2),
-                    round(y + segment_height / 2 + 4, 2),
-                    percent(segment.share),
-                    text_anchor="middle",
-                    fill=text_colour(segment.fill),
-                    font_size=FONT - 2,
-                )
+                f'<text x="{round(x + width / 2, 2)}" y="{round(y + segment_height / 2 + 4, 2)}" '
+                f'text-anchor="middle" font-size="{FONT - 2}" fill="{text_colour(segment.fill)}">'
+                f"{percent(segment.share)}</text>"
             )
         y += segment_height
-    parts.append(_rect(x, top, width, height, "none", stroke=LINE, stroke_width=0.5))
+    parts.append(
+        f'<rect x="{x}" y="{top}" width="{width}" height="{height}" fill="none" '
+        f'stroke="{LINE}" stroke-width="0.5"/>'
+    )
     return parts
 
 
