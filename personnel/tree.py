@@ -16,6 +16,7 @@ class UnitNode:
     parent_id: int | None
     code: str
     name: str
+    is_active: bool = True
 
     def __str__(self):
         return self.name
@@ -25,7 +26,9 @@ class UnitNode:
 
     @classmethod
     def from_row(cls, row: dict) -> "UnitNode":
-        return cls(row["id"], row["parent_id"], row["code"], row["name"])
+        return cls(
+            row["id"], row["parent_id"], row["code"], row["name"], row.get("is_active", True)
+        )
 
 
 def top_level_units(units: Sequence[Unit]) -> tuple[list[Unit], dict[int, int]]:

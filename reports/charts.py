@@ -263,7 +263,7 @@ def _row_segments(bar: Bar, parts: list[Segment], y: int, height: int, chart_id:
     hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
     for segment in parts:
         width = segment.share * WIDTH
-        fill = hatch if segment.hidden else html.escape(segment.fill)
+        fill = hatch if segment.hidden else segment.fill  # a colour of PREDIKAT_COLOURS
         drawn.append(
             f'<rect x="{round(x, 2)}" y="{y}" width="{round(width, 2)}" height="{height}" '
             f'fill="{fill}"/>'
@@ -330,7 +330,7 @@ def _column(bar: Bar, x, top, width, height, chart_id) -> list[str]:
     hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
     for segment in segments(bar):
         segment_height = segment.share * height
-        fill = hatch if segment.hidden else html.escape(segment.fill)
+        fill = hatch if segment.hidden else segment.fill  # a colour of PREDIKAT_COLOURS
         parts.append(
             f'<rect x="{x}" y="{round(y, 2)}" width="{width}" '
             f'height="{round(segment_height, 2)}" fill="{fill}"/>'

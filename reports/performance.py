@@ -97,11 +97,12 @@ def predikat_row(key, label, counts: dict, labels=None, **extra) -> Row:
     return Row(key, str(label), cells, total, **extra)
 
 
-def group_counts(rows: Iterable[dict], key: str) -> dict[Any, dict[str, int]]:
-    """{key value: {predikat: n}} from GROUP BY rows with `key`, `predikat` and `n`."""
+def group_counts(rows: Iterable[dict], key: str, group=None) -> dict[Any, dict[str, int]]:
+    """{key value: {predikat: n}} from GROUP BY rows with `key`, `predikat` and `n`; with
+    `group`, {group(key value): …}, the counts of the values in one group added up."""
     counts: dict[Any, dict[str, int]] = defaultdict(dict)
     for row in rows:
-        bucket = counts[row[key]]
+        bucket = counts[row[key] if group is None else group(row[key])]
         bucket[row["predikat"]] = bucket.get(row["predikat"], 0) + row["n"]
     return counts
 
@@ -440,13 +441,11 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         if period is None:
             return context
         row = DASHBOARD_COUNTS.row(period.pk)
-        units = instances(Unit, row["unit_rows"])
+        units = [UnitNode.from_row(values) for values in row["unit_rows"]]
         by_unit, by_type, by_golongan = (row[f"{key}_rows"] for key in DASHBOARD_GROUPS)
 
         top, owner = top_level_units(units)
-        unit_counts = group_counts(
-            ({**row, "unit_id": owner.get(row["unit_id"])} for row in by_unit), "unit_id"
-        )
+        unit_counts = group_counts(by_unit, "unit_id", owner.get)
         top_ids = {unit.pk for unit in top}
         unit_rows = [
             (
@@ -478,10 +477,7 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
             if key not in type_labels
         ]
 
-        golongan_counts = group_counts(
-            ({**row, "golongan": golongan_group(row["golongan"])} for row in by_golongan),
-            "golongan",
-        )
+        golongan_counts = group_counts(by_golongan, "golongan", golongan_group)
         golongan_rows = [(key, label, {}) for key, label in GOLONGAN_GROUPS]
         if golongan_counts.get(""):
             golongan_rows.append(("", _("golongan tidak tercatat"), {}))

@@ -12,7 +12,7 @@ from reports import charts
 from reports.choices import PREDIKAT_MATRIX
 from reports.distribution import TooFewReports, check_distribution, find_breaches
 from reports.models import DistributionRule, Report, UnitRating, Withholding
-from reports.performance import golongan_group, suppressed_grid
+from reports.performance import golongan_group, group_counts, suppressed_grid
 from tests.factories import EmployeeFactory, PeriodFactory, ReportFactory, UnitFactory
 
 # (hasil kerja, perilaku kerja) giving each predikat
@@ -490,3 +490,18 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     # the periods; the units with the three tables' GROUP BYs of the counts, in one statement
     with django_assert_num_queries(2):
         assert dashboard(client).status_code == 200
+
+
+def test_counts_grouped_by_a_function_of_their_key_add_up_per_group():
+    rows = [
+        {"golongan": "III/a", "predikat": "baik", "n": 4},
+        {"golongan": "III/d", "predikat": "baik", "n": 5},
+        {"golongan": "IV/a", "predikat": "kurang", "n": 1},
+        {"golongan": "IX", "predikat": "baik", "n": 2},
+    ]
+    assert group_counts(rows, "golongan", golongan_group) == {
+        "III": {"baik": 9},
+        "IV": {"kurang": 1},
+        "pppk": {"baik": 2},
+    }
+    assert group_counts(rows[:2], "golongan") == {"III/a": {"baik": 4}, "III/d": {"baik": 5}}
