@@ -1,6 +1,8 @@
 """Small markup used in loops of the report pages, written in Python because an include per
 row costs a template render per row."""
 
+from html import escape
+
 from django import template
 from django.template.defaulttags import querystring
 from django.utils.formats import get_format
@@ -104,8 +106,8 @@ def period_form(context):
         options = "".join(
             f'<optgroup label="{conditional_escape(group["label"])}">'
             + "".join(
-                f'<option value="{conditional_escape(option.code)}"'
-                f"{' selected' if option.pk == chosen else ''}>{conditional_escape(option)}"
+                f'<option value="{escape(option.code)}"'
+                f"{' selected' if option.pk == chosen else ''}>{escape(str(option))}"
                 "</option>"
                 for option in group["periods"]
             )

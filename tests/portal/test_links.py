@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.template import engines
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from hypothesis import given
 from hypothesis import strategies as st
@@ -71,3 +72,23 @@ def test_a_bound_link_keeps_the_script_prefix_it_was_bound_under():
 def test_a_name_that_is_no_single_url_is_refused():
     with pytest.raises(ImproperlyConfigured, match="exactly one URL"):
         Link("reports:no-such-page", "code")("x")
+
+
+def rendered_or_error(markup, **context):
+    try:
+        return engines["django"].from_string("{% load layout %}" + markup).render(context)
+    except NoReverseMatch:
+        return NoReverseMatch
+
+
+@given(period=st.text(max_size=12), fmt=st.sampled_from(["csv", "json", "CSV", "", "a/b"]))
+def test_the_link_tag_writes_what_the_url_tag_writes_or_the_same_error(period, fmt):
+    link = "{% link 'reports:data-laporan' period=period fmt=fmt %}"
+    url = "{% url 'reports:data-laporan' period=period fmt=fmt %}"
+    assert rendered_or_error(link, period=period, fmt=fmt) == rendered_or_error(
+        url, period=period, fmt=fmt
+    )
+
+
+def test_the_link_tag_takes_a_page_without_arguments():
+    assert rendered_or_error("{% link 'reports:city-dashboard' %}") == "/kinerja/"
