@@ -83,6 +83,15 @@ def test_the_language_switch_returns_to_the_same_page_in_the_chosen_language(cli
     assert '<html lang="en">' in checking.get(response["Location"]).content.decode()
 
 
+def test_the_language_cookie_is_kept_from_scripts_and_other_sites(settings):
+    response = Client().post(reverse("set_language"), {"language": "en", "next": "/"})
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    # Sent over HTTPS only, wherever the session cookie is (production).
+    assert settings.LANGUAGE_COOKIE_SECURE == settings.SESSION_COOKIE_SECURE
+
+
 @pytest.mark.parametrize("path", ["/", "/laporan/", "/kinerja/", "/cari/?q=siti", "/tentang/"])
 def test_reading_a_public_page_sets_no_cookie(path):
     """Nothing on a page to read needs one: a shared HTTP cache may store it, and the reader
