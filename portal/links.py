@@ -63,15 +63,19 @@ class Link:
         return parts, checks
 
     def __call__(self, *args) -> str:
-        return self.bound()(*args)
+        return self.fill(*self.current(), *args)
 
     def bound(self) -> Callable[..., str]:
         """This link for the current script prefix and URLconf (two context-local lookups), to
         be called for many rows in a row."""
+        return functools.partial(self.fill, *self.current())
+
+    def current(self) -> tuple[list, list]:
+        """The parts and checks of the URL under the current script prefix and URLconf."""
         key = (get_script_prefix(), get_urlconf())
         if key not in self._built:
             self._built[key] = self.build(key[1])
-        return functools.partial(self.fill, *self._built[key])
+        return self._built[key]
 
     def fill(self, parts: list, checks: list, *args) -> str:
         values = []

@@ -32,6 +32,7 @@ from reports.models import (
     PublishedCount,
     Report,
     Withholding,
+    prepared_filters,
 )
 from reports.paging import SegmentedRows, SlicedRows, from_nearer_end, take
 
@@ -431,14 +432,12 @@ class ReportFilter(TranslatedOnce, django_filters.FilterSet):
         is their number. Each slice is read from the nearer end by filtered_page()."""
         sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
         filters = self.count_filters() if sort in STATEMENT_SORTS else None
-        if filters is None or "period" not in filters:
+        prepared = prepared_filters(filters) if filters is not None else None
+        if prepared is None:
             return None
-        filters = dict(filters)
-        period = filters.pop("period").pk
-        if "unit__in" in filters:
-            filters["unit__any_of"] = filters.pop("unit__in")
-        names = tuple(sorted(filters))
-        values = [filters[name] for name in names]
+        period, others = prepared
+        names = tuple(sorted(others))
+        values = [others[name] for name in names]
 
         def fetch(start, stop):
             start, stop, backwards = from_nearer_end(start, stop, size)

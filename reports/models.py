@@ -802,17 +802,22 @@ TOTAL_EXAMPLES = {
 }
 
 
-def preparable(counts, filters: dict) -> tuple[int, dict] | None:
-    """The period's id and the other `filters` as the prepared totals take them (the units as
-    an array under "unit__any_of"), or None when they cannot: no period, another filter, or
-    counts already filtered."""
+def prepared_filters(filters: dict) -> tuple[int, dict] | None:
+    """The period's id and the other `filters` as prepared statements take them (the units as
+    an array under "unit__any_of", every name one of TOTAL_EXAMPLES), or None when they
+    cannot: no period, or another filter."""
     prepared = dict(filters)
     if "unit__in" in prepared:
         prepared["unit__any_of"] = list(prepared.pop("unit__in"))
     period = prepared.pop("period", None)
-    if counts.query.where or period is None or not prepared.keys() <= TOTAL_EXAMPLES.keys():
+    if period is None or not prepared.keys() <= TOTAL_EXAMPLES.keys():
         return None
     return getattr(period, "pk", period), prepared
+
+
+def preparable(counts, filters: dict) -> tuple[int, dict] | None:
+    """prepared_filters(), for the prepared totals: None too for counts already filtered."""
+    return None if counts.query.where else prepared_filters(filters)
 
 
 def totals_parts(counts, field: str, **filters):
