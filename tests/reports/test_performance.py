@@ -319,6 +319,20 @@ def test_an_unknown_period_code_says_so_and_shows_the_default(client, city):
     assert "tidak dikenal" in html and "&lt;b&gt;1999&lt;/b&gt;" in html
 
 
+def test_a_unit_name_with_markup_is_escaped_in_every_sentence_it_is_in(client, city):
+    health = unit("dinkes")
+    health.name = 'Dinas <b>"Sehat"</b> & Co'
+    health.save()
+    publish(health, "baik", 5)
+    for language in ("id", "en"):
+        client.cookies["django_language"] = language
+        html = unit_page(client).content.decode()
+        assert "<b>" not in html
+        escaped = "Dinas &lt;b&gt;&quot;Sehat&quot;&lt;/b&gt; &amp; Co"
+        # The title, the description, the feed's title, the heading and the breadcrumb.
+        assert html.count(escaped) >= 5
+
+
 def test_the_unit_page_without_any_published_report_says_so(client, city):
     response = unit_page(client, periode="2025")
     assert response.status_code == 200
