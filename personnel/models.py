@@ -29,6 +29,7 @@ from personnel.choices import (
     UnitKind,
 )
 from personnel.disclosure import public_employee_fields
+from portal.labels import ChoiceLabels
 from portal.links import Link
 
 PUBLIC_ID_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford's base32, lower case
@@ -105,7 +106,7 @@ def full_name(gelar_depan: str, name: str, gelar_belakang: str) -> str:
 
 
 @audited()
-class Unit(models.Model):
+class Unit(ChoiceLabels, models.Model):
     """A city agency (OPD) or one of its parts, in the organisation tree."""
 
     code = models.SlugField(
@@ -212,7 +213,7 @@ class PositionQuerySet(models.QuerySet):
 
 
 @audited()
-class Position(models.Model):
+class Position(ChoiceLabels, models.Model):
     """A jabatan in a unit, held by zero or more employees through assignments."""
 
     unit = models.ForeignKey(
@@ -338,7 +339,7 @@ class EmployeeQuerySet(models.QuerySet):
 
 
 @audited(exclude=["search_document"])
-class Employee(models.Model):
+class Employee(ChoiceLabels, models.Model):
     """An ASN (PNS or PPPK). The NIP and contact data are private; public pages use public_id."""
 
     nip = models.CharField(

@@ -17,6 +17,7 @@ from personnel import search
 from personnel.audit import audited
 from personnel.disclosure import public_employee_fields
 from personnel.models import Employee, ImportRecord, Position, Unit
+from portal.labels import ChoiceLabels
 from portal.links import Link
 from portal.managers import BuiltOnceManager
 from portal.prepared import PreparedQuery, json_rows
@@ -94,7 +95,7 @@ class PeriodQuerySet(models.QuerySet):
 
 
 @audited()
-class Period(models.Model):
+class Period(ChoiceLabels, models.Model):
     """An evaluation period: a month, a quarter (triwulan) or a year."""
 
     kind = models.CharField(_("jenis"), max_length=12, choices=PeriodKind.choices)
@@ -245,7 +246,7 @@ WORKFLOW_FIELDS = [
 
 
 @audited(exclude=["updated_at"])
-class Report(models.Model):
+class Report(ChoiceLabels, models.Model):
     """One SKP evaluation of an employee for a period; corrections are new versions."""
 
     employee = models.ForeignKey(
@@ -574,7 +575,7 @@ class IndicatorManager(BuiltOnceManager.from_queryset(IndicatorQuerySet)):
 
 
 @audited(exclude=["search_document"])
-class Indicator(models.Model):
+class Indicator(ChoiceLabels, models.Model):
     """A planned work result (RHK) with its individual indicator (IKI), target and realisasi."""
 
     report = models.ForeignKey(
@@ -618,7 +619,7 @@ class Indicator(models.Model):
 
 
 @audited()
-class BehaviourRating(models.Model):
+class BehaviourRating(ChoiceLabels, models.Model):
     """The evaluator's note on one BerAKHLAK value, with the leader's specific expectation."""
 
     report = models.ForeignKey(
@@ -701,7 +702,7 @@ class Withholding(models.Model):
 
 
 @audited()
-class UnitRating(models.Model):
+class UnitRating(ChoiceLabels, models.Model):
     """A unit's own performance rating for a year (predikat kinerja organisasi)."""
 
     unit = models.ForeignKey(
@@ -731,7 +732,7 @@ class UnitRating(models.Model):
 
 
 @audited()
-class DistributionRule(models.Model):
+class DistributionRule(ChoiceLabels, models.Model):
     """How much of a unit's staff may (or must) hold a predikat, given the unit's own rating."""
 
     organisation_predikat = models.CharField(
