@@ -153,7 +153,11 @@ def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: b
     if query is None:
         examples = [-7_561, *(["\x1fpredikat"] * shape.predikat), *([-7_562] * shape.unit)]
         query = KEYED_PAGES[shape] = PreparedQuery(
-            functools.partial(keyed_page_values, shape), *examples, Int8(97_531), Int8(97_532)
+            functools.partial(keyed_page_values, shape),
+            *examples,
+            Int8(97_531),
+            Int8(97_532),
+            opaque=True,  # the same plan for any page (portal.prepared.opaqued)
         )
     values = [filters["period"].pk]
     if shape.predikat:

@@ -874,7 +874,9 @@ def period_totals_by(field: str, names: tuple[str, ...]) -> PreparedQuery:
     def build(period, *values):
         return period_totals_by_values(field, period, **dict(zip(names, values, strict=True)))
 
-    return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names))
+    # Opaque (portal.prepared.opaqued): the same plan for any period and filters, which the
+    # report list then does not plan again at every request.
+    return PreparedQuery(build, -7_101, *(TOTAL_EXAMPLES[name] for name in names), opaque=True)
 
 
 class PublishedCountQuerySet(models.QuerySet):

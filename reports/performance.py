@@ -297,7 +297,7 @@ def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[i
 
 
 # The lists are array parameters (portal/lookups.py), so one statement serves every unit.
-UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533], -7_534)
+UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533], -7_534, opaque=True)
 
 
 def unit_texts(name: str) -> dict[str, str]:

@@ -184,3 +184,70 @@ def test_a_list_given_as_one_array_parameter_serves_lists_of_any_length():
         assert list(plain.values_list("id", flat=True)) == sorted(ids)
         if ids:  # one statement for one id and for three
             assert prepared_statements(query.compiled().sql[:60]) == 1
+
+
+def plan_counts(sql: str) -> tuple[int, int]:
+    """(generic plans, custom plans) PostgreSQL has made for the prepared statement `sql`."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = %s",
+            [sql.replace("%%", "%") % tuple(f"${n}" for n in range(1, sql.count("%s") + 1))],
+        )
+        return cursor.fetchone()
+
+
+def by_name_and_ids(name, ids):
+    return (
+        Employee.objects.filter(name=name, pk__any_of=ids, gelar_depan__startswith="100%")
+        .exclude(birth_date__year=1801)
+        .values("name")
+        .order_by("pk")
+    )
+
+
+def test_an_opaque_statement_hides_each_value_but_its_arrays_behind_a_select():
+    query = PreparedQuery(by_name_and_ids, "\x1fname", [-7], opaque=True)
+    compiled = query.compiled()
+    assert '"name" = (SELECT %s::text)' in compiled.sql  # text, or its type is unknown
+    assert "= ANY(%s)" in compiled.sql  # ANY((SELECT …)) would read the array as rows
+    assert "BETWEEN (SELECT %s) AND (SELECT %s)" in compiled.sql  # the year's dates
+    assert compiled.sql.count("(SELECT %s") == len(compiled.params) - 1
+    with pytest.raises(ImproperlyConfigured):
+        PreparedQuery(by_name_and_ids, "\x1fname", [-7], opaque=True, inline=True)
+
+
+def test_an_opaque_statement_gives_the_rows_of_the_queryset():
+    siti = EmployeeFactory(name="Siti", gelar_depan="100% Dr.")
+    other = EmployeeFactory(name="Siti", gelar_depan="Dr.")
+    budi = EmployeeFactory(name="Budi", gelar_depan="100%")
+    query = PreparedQuery(by_name_and_ids, "\x1fname", [-7], opaque=True)
+    cases = [
+        ("Siti", [siti.pk, other.pk], ["Siti"]),
+        ("Siti", [other.pk], []),
+        ("Budi", [siti.pk, budi.pk], ["Budi"]),
+        ("it's", [], []),
+    ]
+    for name, ids, expected in cases:
+        rows = query.rows(name, ids)
+        assert rows == list(by_name_and_ids(name, ids))
+        assert [row["name"] for row in rows] == expected
+
+
+def first_by_name(limit):
+    sql, params = Employee.objects.order_by("name", "pk").values("id").query.sql_with_params()
+    return f"{sql} LIMIT %s", [*params, limit], ("id",)
+
+
+@pytest.mark.parametrize("opaque", [False, True])
+def test_an_opaque_statement_is_run_with_its_generic_plan_after_five_runs(opaque):
+    # PostgreSQL plans a prepared statement's first five runs for their values, then runs its
+    # generic plan only if that costs no more than they did. A plan for LIMIT 3 is cheaper than
+    # one for an unknown LIMIT (a tenth of the rows, the planner assumes), so without `opaque`
+    # the statement is planned again at every run, as the report list's page was.
+    Employee.objects.bulk_create(EmployeeFactory.build() for _ in range(300))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE personnel_employee")
+    query = CompiledSQL(first_by_name, 97_531, opaque=opaque)
+    for _ in range(8):
+        assert len(query.rows(3)) == 3
+    assert plan_counts(query.compiled().sql) == ((3, 5) if opaque else (0, 8))
