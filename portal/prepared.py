@@ -28,7 +28,9 @@ PostgreSQL plans it for each call's values. That is for the queries whose best p
 the values (a full-text search for a common word or a rare one), when building them is still
 much of the cost. `CompiledSQL` is the same for a statement written around querysets' SQL.
 `inline=True` writes the constants Django passes as parameters into the statement, so that a
-generic plan can match them against an expression index (see `inlined()`).
+generic plan can match them against an expression index (see `inlined()`). `opaque=True` hides
+every value from the plans instead, so that PostgreSQL settles on the generic plan rather than
+planning each run for its values when those make it look cheaper (see `opaqued()`).
 """
 
 import dataclasses
