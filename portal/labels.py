@@ -5,6 +5,10 @@ each label on the way; a lazy label is translated to be hashed, so each call tra
 choice of the field. The report page calls it seven times (predikat, ratings, each indicator's
 aspect): 8 % of its time. `ChoiceLabels` keeps each field's dict (labels still lazy) from its
 first use: a call then translates the one label it returns, in the active language.
+
+`_get_FIELD_display` is Django's own (private) method, the one each get_FOO_display() is bound
+to; tests/portal/test_labels.py compares this one with it for every choice of every field that
+uses it, so a Django upgrade that changes its behaviour fails there.
 """
 
 from django.utils.choices import CallableChoiceIterator

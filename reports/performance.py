@@ -301,7 +301,7 @@ UNIT_COUNTS = PreparedQuery(unit_counts_values, -7_531, [-7_532], [-7_533], -7_5
 
 
 def unit_texts(name: str) -> dict[str, str]:
-    """The unit page's sentences that name the unit (portal.texts: eleven blocktranslate tags
+    """The unit page's sentences that name the unit (portal.texts: its blocktranslate tags
     were an eighth of the page's Python calls)."""
     return {
         "title": interpolated(_("Kinerja %(name)s"), name=name),
