@@ -29,8 +29,9 @@ the values (a full-text search for a common word or a rare one), when building t
 much of the cost. `CompiledSQL` is the same for a statement written around querysets' SQL.
 `inline=True` writes the constants Django passes as parameters into the statement, so that a
 generic plan can match them against an expression index (see `inlined()`). `opaque=True` hides
-every value from the plans instead, so that PostgreSQL settles on the generic plan rather than
-planning each run for its values when those make it look cheaper (see `opaqued()`).
+the values from the plans (with `inline`, the arguments only), so that PostgreSQL settles on the
+generic plan rather than planning each run for its values when those make it look cheaper (see
+`opaqued()`).
 """
 
 import dataclasses
@@ -98,8 +99,6 @@ class PreparedQuery:
         inline: bool = False,
         opaque: bool = False,
     ):
-        if inline and opaque:
-            raise ImproperlyConfigured("A PreparedQuery is inline or opaque, not both.")
         self.build = build
         self.examples = examples
         self.prepare = prepare

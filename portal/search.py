@@ -16,8 +16,12 @@ without corrected words, which slice), and each search only puts its words in th
 (portal.prepared): building and compiling the full-text expressions was a third of the page's
 time. The statements over units, positions and employees are prepared, with their constants
 written in (`inline=True`: the text search configuration as a parameter would match no index),
-and their generic plans start from the same name indexes for any words (a test shows it), so
-PostgreSQL need not plan them again. The indicators' statement is not prepared
+and their generic plans start from the same name indexes for any words (a test shows it). The
+counts and the pages of units and positions are also `opaque` (portal.prepared.opaqued): their
+custom plans, which see the words, looked cheaper, so PostgreSQL planned them at every search
+(~3 ms for the counts); now it runs their generic plans. The employees' page is still planned
+for its words: a common name (siti) among 100,000 needs a plan of its own. The indicators'
+statement is not prepared
 (`prepare=False`): a common word and a rare one need different plans over millions of rows, so
 it is planned for each search's words.
 """
@@ -57,6 +61,9 @@ class Kind:
     # than matched by trigrams, and the count comes with the page, from one walk of the matches.
     large: bool = False
     source: Callable | None = None  # the rows searched, when not all of the model's
+    # Whether its page of results may run a generic plan, planned once (portal.prepared.opaqued):
+    # not the employees, where a common name (siti) among 100,000 needs a plan for its word.
+    generic: bool = True
 
     def rows(self):
         return self.source() if self.source else self.model.objects.all()
@@ -131,7 +138,14 @@ def unwithheld_employees():
 KINDS = (
     Kind("unit", _("Unit kerja"), Unit, unit_item),
     Kind("jabatan", _("Jabatan"), Position, position_item),
-    Kind("pegawai", _("Pegawai"), Employee, employee_item, source=unwithheld_employees),
+    Kind(
+        "pegawai",
+        _("Pegawai"),
+        Employee,
+        employee_item,
+        source=unwithheld_employees,
+        generic=False,
+    ),
     # Names and titles are short enough for a trigram index of their own (personnel.search);
     # millions of indicator texts are not, so a typo there is corrected from the word list.
     Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, large=True),
@@ -151,7 +165,10 @@ def page_statement(key: str, start: int, stop: int) -> PreparedQuery:
     and each page of a kind's own, up to COUNT_CAP)."""
     kind = BY_KEY[key]
     return PreparedQuery(
-        lambda terms: kind.rows().search_rows(terms, start, stop), TERMS, inline=True
+        lambda terms: kind.rows().search_rows(terms, start, stop),
+        TERMS,
+        inline=True,
+        opaque=kind.generic,
     )
 
 
@@ -168,7 +185,7 @@ def counts_statement(keys: tuple[str, ...]) -> CompiledSQL:
             params.extend(part_params)
         return "SELECT " + ", ".join(parts), params, keys
 
-    return CompiledSQL(build, TERMS, inline=True)
+    return CompiledSQL(build, TERMS, inline=True, opaque=True)
 
 
 @lru_cache(maxsize=128)

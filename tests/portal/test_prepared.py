@@ -186,14 +186,18 @@ def test_a_list_given_as_one_array_parameter_serves_lists_of_any_length():
             assert prepared_statements(query.compiled().sql[:60]) == 1
 
 
-def plan_counts(sql: str) -> tuple[int, int]:
-    """(generic plans, custom plans) PostgreSQL has made for the prepared statement `sql`."""
+def plan_counts(query: PreparedQuery) -> tuple[int, int]:
+    """(generic plans, custom plans) PostgreSQL has made for `query`'s prepared statement on this
+    connection; (0, 0) if it was never prepared."""
+    sql = query.compiled().sql
+    placeholders = tuple(f"${n}" for n in range(1, sql.count("%s") + 1))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = %s",
-            [sql.replace("%%", "%") % tuple(f"${n}" for n in range(1, sql.count("%s") + 1))],
+            [sql % placeholders],  # %s as $1, $2…; %% as %
         )
-        return cursor.fetchone()
+        row = cursor.fetchone()
+    return tuple(row) if row else (0, 0)
 
 
 def by_name_and_ids(name, ids):
@@ -212,8 +216,11 @@ def test_an_opaque_statement_hides_each_value_but_its_arrays_behind_a_select():
     assert "= ANY(%s)" in compiled.sql  # ANY((SELECT …)) would read the array as rows
     assert "BETWEEN (SELECT %s) AND (SELECT %s)" in compiled.sql  # the year's dates
     assert compiled.sql.count("(SELECT %s") == len(compiled.params) - 1
-    with pytest.raises(ImproperlyConfigured):
-        PreparedQuery(by_name_and_ids, "\x1fname", [-7], opaque=True, inline=True)
+    # With inline=True the constants are written in, and only the arguments are hidden.
+    both = PreparedQuery(by_name_and_ids, "\x1fname", [-7], opaque=True, inline=True).compiled()
+    assert both.params == ("\x1fname", [-7])
+    assert '"name" = (SELECT %s::text)' in both.sql and "= ANY(%s)" in both.sql
+    assert "BETWEEN '1801-01-01'::date AND '1801-12-31'::date" in both.sql
 
 
 def test_an_opaque_statement_gives_the_rows_of_the_queryset():
@@ -250,4 +257,4 @@ def test_an_opaque_statement_is_run_with_its_generic_plan_after_five_runs(opaque
     query = CompiledSQL(first_by_name, 97_531, opaque=opaque)
     for _ in range(8):
         assert len(query.rows(3)) == 3
-    assert plan_counts(query.compiled().sql) == ((3, 5) if opaque else (0, 8))
+    assert plan_counts(query) == ((3, 5) if opaque else (0, 8))
