@@ -15,7 +15,7 @@ from reports import listing
 from reports.choices import Predikat
 
 register = template.Library()
-LABELS = dict(Predikat.choices)  # get_predikat_display() rebuilds this dict at every call
+LABELS = dict(Predikat.choices)  # the filter takes any object with a predikat, not only a Report
 
 
 @register.filter
