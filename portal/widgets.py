@@ -10,6 +10,7 @@ for one <input>). The markup is what Django's templates produce, less their inde
 import html
 
 from django import forms
+from django.utils import translation
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
@@ -29,31 +30,60 @@ def attributes(attrs: dict) -> str:
 
 
 class QuickSelect(forms.Select):
+    """A <select> written in Python, its options written once for a set of choices.
+
+    The options' markup is kept on the widget with the choices it was written from and the
+    language it was written in, and written again when either changes (a copied widget has
+    copied choices). A form whose fields are shared by its instances (portal.filtering
+    .SharedForm) so writes its ~140 unit options once, not at every request; per render only
+    the chosen options are marked.
+    """
+
+    def options(self) -> tuple[list[tuple[str | None, str, str]], dict[str, int], list, str]:
+        """([(value, markup before the mark, markup after it)], {value: its first index},
+        each item's markup unmarked, all of it joined); the value is None for an optgroup's
+        tags."""
+        choices, language = self.choices, translation.get_language()
+        written = self.__dict__.get("_written")
+        if written is not None and written[0] is choices and written[1] == language:
+            return written[2]
+        items, first = [], {}
+
+        def option(option_value, label):
+            key = "" if option_value is None else str(option_value)
+            first.setdefault(key, len(items))
+            items.append((key, f'<option value="{html.escape(key)}"', f">{text(label)}</option>"))
+
+        for group_value, group_label in choices:
+            if isinstance(group_label, (list, tuple)):
+                items.append((None, f'<optgroup label="{conditional_escape(group_value)}">', ""))
+                for value, label in group_label:
+                    option(value, label)
+                items.append((None, "</optgroup>", ""))
+            else:
+                option(group_value, group_label)
+        pieces = [before + after for _key, before, after in items]
+        options = items, first, pieces, "".join(pieces)
+        self._written = (choices, language, options)
+        return options
+
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             attrs["multiple"] = True
-        parts = [f'<select name="{escape(name)}"{attributes(attrs)}>']
-        found = False
-
-        def option(option_value, label):
-            nonlocal found
-            key = "" if option_value is None else str(option_value)
-            selected = key in chosen and (self.allow_multiple_selected or not found)
-            found = found or selected
-            mark = " selected" if selected else ""
-            return f'<option value="{html.escape(key)}"{mark}>{text(label)}</option>'
-
-        for group_value, group_label in self.choices:
-            if isinstance(group_label, (list, tuple)):
-                parts.append(f'<optgroup label="{conditional_escape(group_value)}">')
-                parts.extend(option(v, label) for v, label in group_label)
-                parts.append("</optgroup>")
-            else:
-                parts.append(option(group_value, group_label))
-        parts.append("</select>")
-        return mark_safe("".join(parts))
+        items, first, pieces, options = self.options()
+        if self.allow_multiple_selected:
+            marked = [index for index, item in enumerate(items) if item[0] in chosen]
+        else:  # the first option of a chosen value, as Django's Select marks it
+            marked = sorted(first[key] for key in chosen if key in first)[:1]
+        if marked:
+            pieces = pieces.copy()
+            for index in marked:
+                _key, before, after = items[index]
+                pieces[index] = f"{before} selected{after}"
+            options = "".join(pieces)
+        return mark_safe(f'<select name="{escape(name)}"{attributes(attrs)}>{options}</select>')
 
 
 class QuickTextInput(forms.TextInput):

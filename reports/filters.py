@@ -20,7 +20,13 @@ from psycopg.types.numeric import Int8
 from personnel.choices import GOLONGAN_CHOICES, JabatanType
 from personnel.models import Employee, Unit
 from personnel.tree import UnitNode
-from portal.filtering import ChoiceFilter, NormalizedChoices, TranslatedOnce
+from portal.filtering import (
+    CharFilter,
+    ChoiceFilter,
+    NormalizedChoices,
+    SharedForm,
+    TranslatedOnce,
+)
 from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
@@ -203,7 +209,7 @@ def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL
     return CompiledSQL(build, -7_581, *examples, Int8(97_581), Int8(97_582), prepare=False)
 
 
-class ReportFilter(TranslatedOnce, django_filters.FilterSet):
+class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
     periode = ChoiceFilter(
         widget=QuickSelect,
         label=_("Periode"),
@@ -244,7 +250,7 @@ class ReportFilter(TranslatedOnce, django_filters.FilterSet):
         empty_label=_("Semua golongan"),
         error_messages=invalid_choice(_("Golongan «%(value)s» tidak dikenal; filter diabaikan.")),
     )
-    q = django_filters.CharFilter(
+    q = CharFilter(
         widget=QuickTextInput,
         label=_("Nama pegawai"),
         method="filter_name",

@@ -123,3 +123,94 @@ def test_labels_and_choices_are_translated_once_per_language(language, texts):
     assert filtering.translated_extras.cache_info().misses == 1
     field = forms[0].fields["urut"]
     assert type(field.label) is str and all(type(label) is str for _, label in field.choices)
+
+
+# --------------------------------------------------- a form class built once per set of choices
+
+
+class Chosen(filtering.SharedForm, TranslatedOnce, django_filters.FilterSet):
+    unit = ChoiceFilter(widget=QuickSelect, label=gettext_lazy("Unit kerja"))
+    urut = ChoiceFilter(
+        widget=QuickSelect,
+        label=gettext_lazy("Urutkan"),
+        choices=[("predikat", gettext_lazy("Predikat (terbaik dulu)"))],
+    )
+    q = filtering.CharFilter(widget=QuickTextInput, max_length=5)
+
+    class Meta:
+        model = Unit
+        fields = []
+
+    def __init__(self, data=None, units=(), **kwargs):
+        super().__init__(data, queryset=Unit.objects.none(), **kwargs)
+        self.filters["unit"].extra["choices"] = NormalizedChoices(units)
+
+
+UNITS = [("dinkes", "Dinas Kesehatan"), ("disdik", "Dinas Pendidikan")]
+
+
+def test_forms_of_the_same_choices_share_one_form_class_and_its_fields():
+    first = Chosen({"unit": "disdik"}, UNITS)
+    second = Chosen({"unit": "dinkes", "q": "siti"}, list(UNITS))  # equal, not the same list
+    assert first.is_valid() and second.is_valid()
+    assert type(first.form) is type(second.form)
+    assert first.form.fields["unit"] is second.form.fields["unit"]
+    assert first.form.fields is not second.form.fields  # each form its own dict of them
+    assert '<option value="disdik" selected>' in filter_fields(first.form)
+    assert '<option value="dinkes" selected>' in filter_fields(second.form)
+    assert 'value="siti"' in filter_fields(second.form)
+    assert 'value="siti"' not in filter_fields(first.form)
+
+
+def test_other_choices_or_another_language_build_another_form():
+    before = Chosen({"unit": "disdik"}, UNITS)
+    added = Chosen({"unit": "baru"}, [*UNITS, ("baru", "Unit Baru")])
+    assert added.is_valid() and not Chosen({"unit": "baru"}, UNITS).is_valid()
+    assert type(added.form) is not type(before.form)
+    assert '<option value="baru" selected>Unit Baru</option>' in filter_fields(added.form)
+    with translation.override("en"):
+        english = Chosen({"unit": "disdik"}, UNITS)
+        assert type(english.form) is not type(before.form)
+        assert "Sort by" in filter_fields(english.form)
+    assert "Urutkan" in filter_fields(Chosen({}, UNITS).form)
+
+
+def test_a_refused_value_is_refused_by_the_shared_fields_as_by_djangos():
+    for value in ["dinkes", "disdik", "DINKES", "", "zzz", "dinkes "]:
+        shared = Chosen({"unit": value}, UNITS)
+        django = forms.ChoiceField(choices=UNITS, required=False)
+        try:
+            django.clean(value)
+            accepted = True
+        except forms.ValidationError:
+            accepted = False
+        assert shared.is_valid() is accepted, value
+        if not accepted:
+            assert shared.form.errors["unit"]
+
+
+def test_only_the_latest_form_classes_are_kept():
+    for number in range(filtering.FORMS_KEPT + 5):
+        Chosen({}, [("u", f"Unit {number}")]).get_form_class()
+    assert len(Chosen._shared_forms) == filtering.FORMS_KEPT
+
+
+class FromTheDatabase(filtering.SharedForm, django_filters.FilterSet):
+    unit = django_filters.ModelChoiceFilter(
+        queryset=Unit.objects.order_by("code"), to_field_name="code", widget=QuickSelect
+    )
+
+    class Meta:
+        model = Unit
+        fields = []
+
+
+@pytest.mark.django_db
+def test_a_filter_whose_choices_are_a_queryset_builds_its_form_at_each_use():
+    assert FromTheDatabase({}).form_key() is None
+    first = FromTheDatabase({})
+    html = str(first.form["unit"])
+    Unit.objects.create(code="baru", name="Unit Baru")
+    second = FromTheDatabase({})
+    assert type(second.form) is not type(first.form)
+    assert "Unit Baru" in str(second.form["unit"]) and "Unit Baru" not in html

@@ -4,7 +4,11 @@ import re
 
 import pytest
 from django import forms
+from django.utils import translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from portal.widgets import QuickSelect, QuickTextInput
 
@@ -75,3 +79,42 @@ def test_a_quick_text_input_keeps_the_attributes_a_bound_field_adds():
     quick = rendered(QuickTextInput)
     assert quick == rendered(forms.TextInput)
     assert 'aria-invalid="true"' in quick and 'maxlength="3"' in quick
+
+
+# ------------------------------------------- the options' markup, written once per set of choices
+
+
+def test_a_quick_select_rendered_again_marks_only_the_value_of_that_render():
+    widget, django = QuickSelect(choices=CHOICES), forms.Select(choices=CHOICES)
+    for value in ["dinkes", None, "kec-b", "tidak-ada", 3, "dinkes"]:
+        assert normalised(widget.render("unit", value)) == normalised(django.render("unit", value))
+
+
+def test_a_quick_select_writes_its_options_once_until_its_choices_change(monkeypatch):
+    widget = QuickSelect(choices=CHOICES)
+    first = widget.options()
+    widget.render("unit", "dinkes")
+    assert widget.options() is first
+    widget.choices = [*CHOICES, ("baru", "Unit Baru")]
+    assert widget.options() is not first
+    assert '<option value="baru" selected>Unit Baru</option>' in widget.render("unit", "baru")
+
+
+def test_a_quick_select_writes_lazy_labels_again_in_another_language():
+    widget = QuickSelect(choices=[("nama", gettext_lazy("Nama (A–Z)"))])
+    with translation.override("id"):
+        assert ">Nama (A–Z)</option>" in widget.render("urut", "nama")
+    with translation.override("en"):
+        assert ">Name (A–Z)</option>" in widget.render("urut", "nama")
+
+
+@given(
+    st.lists(st.tuples(st.text(max_size=4), st.text(max_size=6)), max_size=8),
+    st.lists(st.text(max_size=4), max_size=3),
+)
+def test_a_quick_select_used_again_renders_what_a_new_djangos_select_renders(choices, values):
+    widget = QuickSelect(choices=choices)
+    for value in [*values, None]:
+        assert normalised(widget.render("x", value)) == normalised(
+            forms.Select(choices=choices).render("x", value)
+        )
