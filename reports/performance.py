@@ -26,6 +26,7 @@ from personnel.choices import PPPK_GOLONGAN, JabatanType
 from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
 from personnel.tree import UnitNode, ancestors_in, subtree_ids, top_level_units
+from portal.links import Link
 from portal.prepared import PreparedQuery, instance, instances, json_rows
 from portal.texts import interpolated
 from reports import charts
@@ -146,7 +147,8 @@ def suppressed_grid(
         value[TOTAL, c] = max(value[TOTAL, c], counted)
     value[TOTAL, TOTAL] = sum(value[TOTAL, c] for c in columns)
 
-    hidden = {key for key, n in value.items() if 0 < n < threshold()}
+    limit = threshold()
+    hidden = {key for key, n in value.items() if 0 < n < limit}
     hidden |= {(TOTAL, c) for c in hidden_in_total}
     lines = [([(r, c) for c in columns], (r, TOTAL)) for r in [*row_keys, TOTAL]]
     lines += [([(r, c) for r in row_keys], (TOTAL, c)) for c in [*columns, TOTAL]]
@@ -476,6 +478,7 @@ def dashboard_values(period_id: int):
 
 
 DASHBOARD_COUNTS = PreparedQuery(dashboard_values, -7_541)
+UNIT_LINK = Link("reports:unit-performance", "code")
 
 
 class CityDashboardView(PeriodChoiceMixin, TemplateView):
@@ -493,14 +496,9 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         top, owner = top_level_units(units)
         unit_counts = group_counts(by_unit, "unit_id", owner.get)
         top_ids = {unit.pk for unit in top}
+        unit_link = UNIT_LINK.bound()
         unit_rows = [
-            (
-                unit.pk,
-                unit.name,
-                {"url": reverse("reports:unit-performance", args=[unit.code])}
-                if unit.is_active
-                else {},
-            )
+            (unit.pk, unit.name, {"url": unit_link(unit.code)} if unit.is_active else {})
             for unit in sorted(top, key=lambda unit: unit.name.casefold())
             if unit.is_active or unit_counts.get(unit.pk)
         ]

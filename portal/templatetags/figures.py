@@ -8,6 +8,7 @@ every call); the output is the same (tests/reports/test_template_filters.py).
 """
 
 import datetime
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
@@ -25,8 +26,11 @@ def grouped(value: int) -> str:
     return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
 
 
+@functools.lru_cache(maxsize=4096)
 def whole_percent(share) -> str:
-    """A share rounded half up to a whole number (what floatformat:0 writes for 0–100)."""
+    """A share rounded half up to a whole number (what floatformat:0 writes for 0–100); kept
+    for the shares seen last, since a dashboard writes a few hundred and the same ones at
+    every request."""
     return str(int(Decimal(repr(float(share))).quantize(ONE, rounding=ROUND_HALF_UP)))
 
 

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from portal.templatetags.figures import suppressed_mark, whole_percent
+from portal.widgets import text
 from reports import listing
 from reports.choices import Predikat
 
@@ -153,9 +154,7 @@ def perf_table(rows, total_row, caption, row_heading, predikat_columns):
     body = [
         line(
             row,
-            format_html('<a href="{}">{}</a>', row.url, row.label)
-            if row.url
-            else conditional_escape(row.label),
+            f'<a href="{text(row.url)}">{text(row.label)}</a>' if row.url else text(row.label),
         )
         for row in rows or ()
     ]
