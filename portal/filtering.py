@@ -190,6 +190,7 @@ class SharedFields(dict):
         return dict(self)
 
 
+MISSING = object()
 FORMS_KEPT = 8  # form classes kept per filterset class, the latest used
 SHARED_LOCK = threading.Lock()
 
@@ -225,21 +226,18 @@ class SharedForm:
         try:
             for name, used in self.filters.items():
                 original = declared.get(name)
-                if (
-                    original is None
-                    or type(used) is not type(original)
-                    or (used.extra.keys() != original.extra.keys())
-                ):
+                if original is None or type(used) is not type(original):
                     parts.append((name, type(used), frozen(used.label), frozen(used.extra)))
                     continue
                 changed = tuple(
                     (key, frozen(value))
                     for key, value in used.extra.items()
-                    if value is not original.extra[key]
+                    if value is not original.extra.get(key, MISSING)
                 )
+                removed = tuple(key for key in original.extra if key not in used.extra)
                 label = used.label
-                if changed or label is not original.label:
-                    parts.append((name, frozen(label), changed))
+                if changed or removed or label is not original.label:
+                    parts.append((name, frozen(label), changed, removed))
         except Unshareable:
             return None
         return cls, translation.get_language(), tuple(self.filters), tuple(parts)
