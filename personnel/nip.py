@@ -6,7 +6,7 @@ A PNS NIP reads YYYYMMDD (birth date) YYYYMM (CPNS appointment) G (1 male, 2 fem
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -37,10 +37,6 @@ def check_digits(nip: str) -> None:
             code="nip_format",
             params={"value": nip},
         )
-
-
-def _age_on(birth: date, day: date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
 def decode_pns_nip(nip: str, today: date | None = None) -> DecodedNip:
@@ -76,9 +72,9 @@ def decode_pns_nip(nip: str, today: date | None = None) -> DecodedNip:
             params={"part": nip[8:14]},
         )
     # The NIP gives only the appointment month: a person who turns 18 during that month may
-    # have been appointed in it, so the age is taken on the month's last day.
-    last_day = date(tmt.year + tmt.month // 12, tmt.month % 12 + 1, 1) - timedelta(days=1)
-    if _age_on(birth, last_day) < ADULT_AGE:
+    # have been appointed in it, so the months are compared. (Taking the age on the month's
+    # last day refused someone born on 29 February appointed in February of a common year.)
+    if (tmt.year, tmt.month) < (birth.year + ADULT_AGE, birth.month):
         raise ValidationError(
             _("Menurut NIP, pengangkatan CPNS (%(tmt)s) terjadi sebelum usia 18 tahun."),
             code="nip_underage",

@@ -115,3 +115,11 @@ def test_the_gender_digit_decodes_to_male_and_female():
 def test_spaces_and_dots_typed_inside_a_nip_are_dropped():
     assert normalize_nip(" 19850101 201001 1 001 ") == "198501012010011001"
     assert normalize_nip("19850101.201001.1.001") == "198501012010011001"
+
+
+def test_someone_born_on_29_february_may_be_appointed_in_the_february_they_turn_18():
+    nip = compose_pns_nip(datetime.date(2000, 2, 29), datetime.date(2018, 2, 1), "L", 1)
+    assert decode_pns_nip(nip, today=TODAY).birth_date == datetime.date(2000, 2, 29)
+    too_early = compose_pns_nip(datetime.date(2000, 2, 29), datetime.date(2018, 1, 1), "L", 1)
+    with pytest.raises(ValidationError, match="sebelum usia 18"):
+        decode_pns_nip(too_early, today=TODAY)
