@@ -15,11 +15,18 @@ from urllib.parse import quote
 
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
-from django.urls.converters import IntConverter
+from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
 from django.utils.encoding import iri_to_uri
 
 SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted: RFC 3986 sub-delims and /~:@
 PLAIN = re.compile(r"[A-Za-z0-9_.\-~]*")  # characters neither quote() nor iri_to_uri() change
+# For the usual converters, the plain values the converter's own pattern accepts, which to_url()
+# writes as they are: such a value goes into the URL without a converter call or a quote().
+FAST = {
+    StringConverter: re.compile(r"[A-Za-z0-9_.\-~]+"),
+    PathConverter: re.compile(r"[A-Za-z0-9_.\-~]+"),
+    SlugConverter: re.compile(r"[-a-zA-Z0-9_]+"),
+}
 
 
 class Link:
@@ -28,7 +35,7 @@ class Link:
     def __init__(self, name: str, *params: str):
         self.name = name
         self.params = params
-        self._built: dict[tuple, tuple[list, list]] = {}
+        self._built: dict[tuple, tuple[list, list, str]] = {}
 
     def converters(self, urlconf) -> list:
         """The converter of each parameter, found the way reverse() finds them."""
@@ -44,7 +51,9 @@ class Link:
         converters.update(possibilities[0][3])
         return [converters[param] for param in self.params]
 
-    def build(self, urlconf) -> tuple[list, list]:
+    def build(self, urlconf) -> tuple[list, list, str]:
+        """(the URL's parts: text and argument indexes; each argument's converter, pattern and
+        fast pattern; the URL as a str.format() template)."""
         converters = self.converters(urlconf)
         placeholders = [
             97_531_000 + n if isinstance(converter, IntConverter) else f"zq{n}xq"
@@ -59,8 +68,20 @@ class Link:
                 parts += [url[position : match.start()], texts.index(match.group(0))]
                 position = match.end()
         parts.append(url[position:])
-        checks = [(converter, re.compile(f"(?:{converter.regex})")) for converter in converters]
-        return parts, checks
+        checks = [
+            (
+                converter,
+                re.compile(f"(?:{converter.regex})"),
+                int if type(converter) is IntConverter else FAST.get(type(converter)),
+            )
+            for converter in converters
+        ]
+        # reverse() quotes braces, so the text has none; doubled all the same, were it not to.
+        template = "".join(
+            part.replace("{", "{{").replace("}", "}}") if isinstance(part, str) else f"{{{part}}}"
+            for part in parts
+        )
+        return parts, checks, template
 
     def __call__(self, *args) -> str:
         return self.fill(*self.current(), *args)
@@ -70,17 +91,33 @@ class Link:
         be called for many rows in a row."""
         return functools.partial(self.fill, *self.current())
 
-    def current(self) -> tuple[list, list]:
-        """The parts and checks of the URL under the current script prefix and URLconf."""
+    def current(self) -> tuple[list, list, str]:
+        """The parts, checks and template of the URL under the current script prefix and
+        URLconf."""
         key = (get_script_prefix(), get_urlconf())
         if key not in self._built:
             self._built[key] = self.build(key[1])
         return self._built[key]
 
-    def fill(self, parts: list, checks: list, *args) -> str:
+    def fill(self, parts: list, checks: list, template: str, *args) -> str:
+        values = []
+        for (_converter, _pattern, fast), arg in zip(checks, args, strict=True):
+            if fast is int:
+                if type(arg) is int and arg >= 0:
+                    values.append(str(arg))
+                    continue
+            elif fast is not None and type(arg) is str and fast.fullmatch(arg):
+                values.append(arg)
+                continue
+            return self.converted(parts, checks, args)
+        # Plain values only: what reverse() would write, character for character.
+        return template.format(*values)
+
+    def converted(self, parts: list, checks: list, args) -> str:
+        """The URL for any arguments, through each converter and quoted as reverse() does."""
         values = []
         plain = True
-        for (converter, pattern), arg in zip(checks, args, strict=True):
+        for (converter, pattern, _fast), arg in zip(checks, args, strict=True):
             try:
                 value = str(converter.to_url(arg))
             except ValueError:

@@ -92,3 +92,15 @@ def test_the_link_tag_writes_what_the_url_tag_writes_or_the_same_error(period, f
 
 def test_the_link_tag_takes_a_page_without_arguments():
     assert rendered_or_error("{% link 'reports:city-dashboard' %}") == "/kinerja/"
+
+
+@pytest.mark.parametrize("prefix", ["/{0}/", "/a}{b/", "/pörtal {x}/"])
+def test_under_a_script_prefix_with_braces_a_link_is_what_reverse_gives(prefix):
+    set_script_prefix(prefix)
+    try:
+        assert UNIT("dinkes") == reverse("personnel:unit-detail", args=["dinkes"])
+        assert REPORT("6jrmda68s84a", "2026-10", 2) == reverse(
+            "reports:report-detail", args=["6jrmda68s84a", "2026-10", 2]
+        )
+    finally:
+        set_script_prefix("/")
