@@ -35,7 +35,6 @@ generic plan rather than planning each run for its values when those make it loo
 """
 
 import dataclasses
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -283,38 +282,6 @@ def json_rows(queryset, *fields):
     """
     objects = ArraySubquery(queryset.values(row=JSONObject(**{field: field for field in fields})))
     return Func(objects, function="TO_JSONB", output_field=JSONField())
-
-
-class JSONArrays(CompiledSQL):
-    """Several small reads in one statement and one round trip: `build()` gives {name:
-    (queryset, its fields)}, and `arrays()` each queryset's rows as a list of dicts of those
-    fields, in the queryset's order (dates as ISO strings; `instances()` parses them).
-
-    Under load a page's statements wait on PostgreSQL in turn, each with its own round trip and
-    executor start: the report list's periods and units, two statements of a dozen and seventy
-    rows, took a sixth of a worker's time (py-spy, bench/README.md).
-    """
-
-    def __init__(self, build: Callable[[], dict[str, tuple[QuerySet, Sequence[str]]]]):
-        def statement():
-            parts, params, names = [], [], []
-            for name, (queryset, fields) in build().items():
-                rows = queryset.values(row=JSONObject(**{field: field for field in fields}))
-                sql, part_params = rows.query.sql_with_params()
-                parts.append(f"TO_JSONB(ARRAY({sql}))")
-                params.extend(part_params)
-                names.append(name)
-            return "SELECT " + ", ".join(parts), params, names
-
-        super().__init__(statement)
-
-    def arrays(self, using: str = DEFAULT_DB_ALIAS) -> dict[str, list[dict]]:
-        row = self.row(using=using)
-        # Django reads jsonb as text (its JSONField decodes it).
-        return {
-            name: json.loads(value) if isinstance(value, str | bytes) else value
-            for name, value in row.items()
-        }
 
 
 def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):

@@ -27,7 +27,7 @@ from portal.filtering import (
     SharedForm,
     TranslatedOnce,
 )
-from portal.prepared import CompiledSQL, JSONArrays, PreparedQuery, instances
+from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
 from reports.models import (
@@ -92,12 +92,9 @@ def periods_with_published_reports():
 
 
 PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end")
-# The periods and units the filter offers, in one statement.
-CHOICES = JSONArrays(
-    lambda: {
-        "periods": (periods_with_published_reports(), PERIOD_FIELDS),
-        "units": (Unit.objects.order_by("name", "code"), ("id", "parent_id", "code", "name")),
-    }
+CHOICE_PERIODS = PreparedQuery(lambda: periods_with_published_reports().values(*PERIOD_FIELDS))
+CHOICE_UNITS = PreparedQuery(
+    lambda: Unit.objects.order_by("name", "code").values("id", "parent_id", "code", "name")
 )
 
 
@@ -271,11 +268,10 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
     )
 
     def __init__(self, data=None, *args, **kwargs):
-        # One prepared statement for the period and unit choices; the defaults follow from
-        # them, and the list's rows take their periods and units from them.
-        choices = CHOICES.arrays()
-        periods = instances(Period, choices["periods"])
-        units = [UnitNode.from_row(row) for row in choices["units"]]
+        # One prepared statement each for the period and unit choices; the defaults follow
+        # from them, and the list's rows take their periods and units from them.
+        periods = instances(Period, CHOICE_PERIODS.rows())
+        units = [UnitNode.from_row(row) for row in CHOICE_UNITS.rows()]
         # A citizen's first question is the year's evaluation, not the latest monthly pilot.
         annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
         self.default_period = (annual or periods or [None])[0]

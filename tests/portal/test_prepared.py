@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Value
 
 from personnel.models import Employee
-from portal.prepared import CompiledSQL, JSONArrays, PreparedQuery, instance
+from portal.prepared import CompiledSQL, PreparedQuery, instance
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -258,26 +258,3 @@ def test_an_opaque_statement_is_run_with_its_generic_plan_after_five_runs(opaque
     for _ in range(8):
         assert query.rows(3) == [{"n": 1}, {"n": 2}, {"n": 3}]
     assert plan_counts(query) == ((3, 5) if opaque else (0, 8))
-
-
-def test_several_querysets_are_read_as_json_arrays_in_one_statement(django_assert_num_queries):
-    for name, born in [("Siti", "1980-05-01"), ("Budi", "1985-05-01"), ("Ani", "1990-05-01")]:
-        EmployeeFactory(name=name, birth_date=datetime.date.fromisoformat(born))
-    reads = JSONArrays(
-        lambda: {
-            "by_name": (Employee.objects.order_by("name"), ("id", "name", "birth_date")),
-            "youngest": (Employee.objects.order_by("-birth_date")[:1], ("name",)),
-            "none": (Employee.objects.filter(name="Nobody"), ("name",)),
-        }
-    )
-    with django_assert_num_queries(1):
-        arrays = reads.arrays()
-    expected = list(Employee.objects.order_by("name").values("id", "name", "birth_date"))
-    assert [instance(Employee, row).birth_date for row in arrays["by_name"]] == [
-        row["birth_date"] for row in expected
-    ]
-    assert [row["name"] for row in arrays["by_name"]] == ["Ani", "Budi", "Siti"]
-    assert arrays["youngest"] == [{"name": "Ani"}]
-    assert arrays["none"] == []
-    EmployeeFactory(name="Cici", birth_date=datetime.date(2000, 1, 1))
-    assert reads.arrays()["youngest"] == [{"name": "Cici"}]  # prepared once, read anew
