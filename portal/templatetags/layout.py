@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from portal import links
 from portal.links import Link
 
 register = template.Library()
@@ -38,6 +39,12 @@ SET_LANGUAGE = Link("set_language")
 @functools.cache
 def named_link(name: str, params: tuple[str, ...]) -> Link:
     return Link(name, *params)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes) -> str:
+    """`{% querystring %}` of the request's parameters (portal.links.querystring)."""
+    return links.querystring(context.request.GET, **changes)
 
 
 @register.simple_tag

@@ -4,12 +4,12 @@ row costs a template render per row."""
 from html import escape
 
 from django import template
-from django.template.defaulttags import querystring
 from django.utils.formats import get_format
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from portal.links import querystring
 from portal.templatetags.figures import suppressed_mark, whole_percent
 from portal.widgets import text
 from reports import listing
@@ -45,7 +45,7 @@ def employee_report_rows(reports):
 def sort_header(context, column, label):
     """A sortable column's header: its link sorts by it (the other way when it already does),
     from the first page, keeping the other filters; aria-sort marks the column sorted by."""
-    url = querystring(context, urut=column["next"], page=None)
+    url = querystring(context.request.GET, urut=column["next"], page=None)
     aria = format_html_join(
         "", ' aria-sort="{}"', [(column["aria_sort"],)] if column["aria_sort"] else []
     )

@@ -1,13 +1,18 @@
 """Links filled in from a URL reversed once give what reverse() gives (portal/links.py)."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.template import engines
+from django.http import QueryDict
+from django.template import Context, engines
+from django.template.defaulttags import querystring as django_querystring
+from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal.links import Link
+from portal.links import Link, querystring
 
 REPORT = Link("reports:report-detail", "public_id", "period", "version")
 UNIT = Link("personnel:unit-detail", "code")
@@ -104,3 +109,39 @@ def test_under_a_script_prefix_with_braces_a_link_is_what_reverse_gives(prefix):
         )
     finally:
         set_script_prefix("/")
+
+
+# ------------------------------------------------------------------ query strings, as Django's
+
+keys = st.sampled_from(["page", "urut", "unit", "q", "ä b", "&=", ""])
+texts = st.text(max_size=6)
+changes = st.dictionaries(
+    st.sampled_from(["page", "urut", "unit", "new"]),
+    st.none() | texts | st.integers(-3, 3000) | st.lists(texts, max_size=2),
+    max_size=3,
+)
+
+
+@given(st.lists(st.tuples(keys, texts), max_size=6), changes)
+def test_a_query_string_is_what_djangos_querystring_tag_writes(pairs, changed):
+    query_dict = QueryDict(mutable=True)
+    for key, value in pairs:
+        query_dict.appendlist(key, value)
+    context = Context({"request": SimpleNamespace(GET=query_dict)})
+    context.request = context["request"]
+    expected = django_querystring(context, **changed)
+    assert querystring(query_dict, **changed) == expected
+    assert list(query_dict.lists()) == [  # the request's own parameters left as they were
+        (key, [value for k, value in pairs if k == key])
+        for key in dict.fromkeys(k for k, _ in pairs)
+    ]
+
+
+def test_the_query_tag_writes_the_request_s_parameters_changed_and_escaped():
+    request = RequestFactory().get("/laporan/", {"unit": "a&b", "page": "3"})
+    html = (
+        engines["django"]
+        .from_string("{% load layout %}{% query page=4 urut=None %}")
+        .render({}, request)
+    )
+    assert html == "?unit=a%26b&amp;page=4"
