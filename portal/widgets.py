@@ -23,7 +23,7 @@ def text(value) -> str:
 def attributes(attrs: dict) -> str:
     """As django/forms/widgets/attrs.html writes them: in order, True bare, False left out."""
     return "".join(
-        f" {escape(name)}" if value is True else f' {escape(name)}="{conditional_escape(value)}"'
+        f" {text(name)}" if value is True else f' {text(name)}="{text(value)}"'
         for name, value in attrs.items()
         if value is not False
     )
