@@ -193,8 +193,15 @@ def _legend(y: int, chart_id: str, with_hidden: bool) -> tuple[list[str], int]:
     parts, column_width = [], WIDTH / 2
     for index, (label, fill) in enumerate(items):
         x, row_y = (index % 2) * column_width, y + (index // 2) * LEGEND_ROW
-        parts.append(_rect(x, row_y, 12, 12, fill, stroke=LINE, stroke_width=0.5))
-        parts.append(_text(x + 17, row_y + 10, label, font_size=FONT - 1))
+        # As _rect() and _text() write them, the fixed attributes spelled out (see stacked_bars).
+        parts.append(
+            f'<rect x="{round(x, 2)}" y="{row_y}" width="12" height="12" '
+            f'fill="{html.escape(fill)}" stroke="{LINE}" stroke-width="0.5"/>'
+        )
+        parts.append(
+            f'<text x="{x + 17}" y="{row_y + 10}" font-size="{FONT - 1}" fill="{INK}">'
+            f"{html.escape(str(label))}</text>"
+        )
     rows = (len(items) + 1) // 2
     return parts, y + rows * LEGEND_ROW + 6
 
