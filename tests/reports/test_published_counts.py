@@ -19,7 +19,9 @@ from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from personnel.models import Employee
 from reports import services
+from reports.filters import matching_ids
 from reports.models import (
     ListingKey,
     PublishedCount,
@@ -342,6 +344,17 @@ def test_the_name_filter_counts_its_rows_directly(client, listed_reports):
     response = client.get(LIST, {"q": "siti"})
     assert not response.context["page_obj"].paginator.object_list.from_counts
     assert response.context["page_obj"].paginator.count == 4  # two of six are withheld
+
+
+def test_the_matching_employees_are_read_as_one_text_of_their_ids(django_assert_num_queries):
+    found = [EmployeeFactory(name=f"Siti {n}") for n in range(3)]
+    EmployeeFactory(name="Budi")
+    siti = Employee.objects.filter(name__icontains="siti")
+    with django_assert_num_queries(1):
+        ids = matching_ids(siti, 10)
+    assert sorted(map(int, ids.split(","))) == sorted(employee.pk for employee in found)
+    assert len(matching_ids(siti, 2).split(",")) == 2
+    assert matching_ids(Employee.objects.filter(name="Tidak ada"), 10) == ""
 
 
 def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
