@@ -1,10 +1,10 @@
-"""A django-filter ChoiceFilter that is not deep-copied at every request.
+"""Lighter django-filter FilterSets for the public report list, with the same behaviour.
 
 A FilterSet deep-copies its declared filters for each instance, and the form it builds
 deep-copies each field again. For a choice filter both copies walk its choices, label by lazy
 label: on the report list, with every unit of the city offered, that was ~900 copies a
-request. The choices (and the messages) are never changed in place, so the copies share
-them; everything else is copied as before.
+request. The filters here (`ShallowCopy`: `ChoiceFilter`, `CharFilter`) share their settings,
+which are never changed in place, with their copies; only `extra` is the copy's own.
 
 django-filter's choice iterator also normalizes the choices (Django's normalize_choices())
 each time they are walked: to validate the value, then to render the options. Here they are
