@@ -214,3 +214,14 @@ def test_a_filter_whose_choices_are_a_queryset_builds_its_form_at_each_use():
     second = FromTheDatabase({})
     assert type(second.form) is not type(first.form)
     assert "Unit Baru" in str(second.form["unit"]) and "Unit Baru" not in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"unit": "disdik"}, {"unit": "zzz", "q": "siti"}, {"q": '<b>"x'}, {"urut": "predikat"}],
+)
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_shared_filter_form_is_written_as_the_template_loop_wrote_it(data, language):
+    with translation.override(language):
+        form = Chosen(data, UNITS).form
+        assert normalised(filter_fields(form)) == normalised(LOOP.render(Context({"form": form})))
