@@ -478,7 +478,7 @@ def dashboard_values(period_id: int):
 
 
 DASHBOARD_COUNTS = PreparedQuery(dashboard_values, -7_541)
-UNIT_LINK = Link("reports:unit-performance", "code")
+UNIT_PERFORMANCE_LINK = Link("reports:unit-performance", "code")
 
 
 class CityDashboardView(PeriodChoiceMixin, TemplateView):
@@ -496,7 +496,7 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         top, owner = top_level_units(units)
         unit_counts = group_counts(by_unit, "unit_id", owner.get)
         top_ids = {unit.pk for unit in top}
-        unit_link = UNIT_LINK.bound()
+        unit_link = UNIT_PERFORMANCE_LINK.bound()
         unit_rows = [
             (unit.pk, unit.name, {"url": unit_link(unit.code)} if unit.is_active else {})
             for unit in sorted(top, key=lambda unit: unit.name.casefold())

@@ -15,8 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from portal import links
-from portal.links import Link
+from portal.links import Link, querystring
 
 register = template.Library()
 
@@ -44,7 +43,7 @@ def named_link(name: str, params: tuple[str, ...]) -> Link:
 @register.simple_tag(takes_context=True)
 def query(context, **changes) -> str:
     """`{% querystring %}` of the request's parameters (portal.links.querystring)."""
-    return links.querystring(context.request.GET, **changes)
+    return querystring(context.request.GET, **changes)
 
 
 @register.simple_tag

@@ -13,10 +13,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 
-from personnel.models import UNIT_LINK
 from portal.links import Link
 from portal.texts import interpolated
-from reports.models import REPORT_LINK
 
 register = template.Library()
 EMPLOYEE_LINK = Link("reports:employee-detail", "public_id")
@@ -25,7 +23,7 @@ TRUNCATED = 160  # characters of an indicator's texts (the truncatechars filter)
 
 def unit_item(unit) -> str:
     return (
-        f'<li><a href="{escape(UNIT_LINK(unit.code))}">{escape(unit.name)}</a> '
+        f'<li><a href="{escape(unit.get_absolute_url())}">{escape(unit.name)}</a> '
         f'<span class="tag">{escape(str(unit.get_kind_display()))}</span></li>'
     )
 
@@ -33,7 +31,7 @@ def unit_item(unit) -> str:
 def position_item(position) -> str:
     unit = position.unit
     return (
-        f'<li><a href="{escape(UNIT_LINK(unit.code))}">{escape(position.title)}</a>'
+        f'<li><a href="{escape(unit.get_absolute_url())}">{escape(position.title)}</a>'
         f'<span class="result-meta">{escape(unit.name)} · '
         f"{escape(str(position.get_jabatan_type_display()))}</span></li>"
     )
@@ -52,7 +50,7 @@ def employee_item(employee) -> str:
 
 def indicator_item(indicator) -> str:
     report = indicator.report
-    url = REPORT_LINK(report.employee.public_id, report.period.code, report.version)
+    url = report.get_absolute_url()
     rhk = gettext("RHK")  # outside the f-string: makemessages does not read inside one
     whose = interpolated(
         gettext("%(name)s, laporan %(period)s"),
