@@ -35,7 +35,8 @@ pgtrigger's own `pgtrigger.ignore()` would only skip its triggers, one context p
 name, and not pghistory's, so the session setting is both simpler and complete. It needs a
 superuser (the machine's `postgres`). Afterwards the identity sequences are moved past the ids
 used, the cache generation is bumped once, the published counts are recounted and the list's
-keys listed (`reports_published_count_rebuild()`, `reports_listing_key_rebuild()`), and VACUUM
+keys listed (`reports_published_count_rebuild()`, `reports_listing_key_rebuild()`), the
+search's word list built (`portal.search.refresh_words()`, the nightly job), and VACUUM
 ANALYZE gives the planner its statistics and the index-only scans their visibility map. The
 timings of each step are printed.
 
@@ -61,6 +62,7 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 
 from personnel.demo.people import Generator  # noqa: E402
+from portal import search  # noqa: E402
 from reports.choices import (  # noqa: E402
     PREDIKAT_MATRIX,
     Aspect,
@@ -429,6 +431,11 @@ def generate(*, seed: int, employees: int) -> None:
         cursor.execute("SELECT reports_published_count_rebuild()")
         cursor.execute("SELECT reports_listing_key_rebuild()")
         clock.step("sequences, cache generation, published counts, listing keys, commit")
+
+    # The search's word list for typo correction, as the nightly `refresh_search_words`
+    # builds it in production: without it every search skips the correction's lookups.
+    words = search.refresh_words()
+    clock.step("search word list (refresh_search_words)", words)
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")

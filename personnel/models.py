@@ -86,12 +86,15 @@ class UnitQuerySet(models.QuerySet):
 
     def search(self, terms: str):
         """Active units whose name matches `terms` (see personnel.search)."""
-        return search.matching(self.active(), terms, fields=["name"], trigram_fields=["name"])
+        return search.matching(self.active(), terms, trigram_fields=["name"])
 
     def search_rows(self, terms: str, start: int, stop: int):
         """Matches start..stop in rank order, as values (portal.search makes the units)."""
         ranked = search.ranked(
-            self.search(terms), terms, fields=["name"], trigram_fields=["name"], exact_field="name"
+            self.search(terms),
+            terms,
+            trigram_fields=["name"],
+            exact_field="name",
         )
         return ranked.values("id", "code", "name", "kind")[start:stop]
 
@@ -105,7 +108,7 @@ def full_name(gelar_depan: str, name: str, gelar_belakang: str) -> str:
     return f"{name}, {gelar_belakang}" if gelar_belakang else name
 
 
-@audited()
+@audited(exclude=["search_document"])
 class Unit(ChoiceLabels, models.Model):
     """A city agency (OPD) or one of its parts, in the organisation tree."""
 
@@ -142,6 +145,9 @@ class Unit(ChoiceLabels, models.Model):
         help_text=_("Hapus centang bila unit dibubarkan; riwayatnya tetap tersimpan."),
     )
 
+    # The name's full-text document, kept by PostgreSQL like the positions' titles'.
+    search_document = search.stored_document("name")
+
     objects = UnitQuerySet.as_manager()
 
     class Meta:
@@ -158,7 +164,7 @@ class Unit(ChoiceLabels, models.Model):
             ),
         ]
         indexes = [
-            search.fulltext_index("unit_name_fts", "name"),
+            search.stored_index("unit_name_fts"),
             search.trigram_index("unit_name_trgm", "name"),
         ]
 
@@ -196,7 +202,9 @@ class PositionQuerySet(models.QuerySet):
     def search(self, terms: str):
         """Positions in active units whose title matches `terms` (see personnel.search)."""
         return search.matching(
-            self.filter(unit__is_active=True), terms, fields=["title"], trigram_fields=["title"]
+            self.filter(unit__is_active=True),
+            terms,
+            trigram_fields=["title"],
         )
 
     def search_rows(self, terms: str, start: int, stop: int):
@@ -204,7 +212,6 @@ class PositionQuerySet(models.QuerySet):
         ranked = search.ranked(
             self.search(terms),
             terms,
-            fields=["title"],
             trigram_fields=["title"],
             exact_field="title",
         )
@@ -212,7 +219,7 @@ class PositionQuerySet(models.QuerySet):
         return ranked.values(*fields)[start:stop]
 
 
-@audited()
+@audited(exclude=["search_document"])
 class Position(ChoiceLabels, models.Model):
     """A jabatan in a unit, held by zero or more employees through assignments."""
 
@@ -247,6 +254,11 @@ class Position(ChoiceLabels, models.Model):
         help_text=_("Centang untuk jabatan pimpinan unit ini. Satu unit hanya punya satu."),
     )
 
+    # The title's full-text document, kept by PostgreSQL: a common word (pelayanan) is in
+    # hundreds of titles, and computing to_tsvector for each to rank them was most of the
+    # positions' part of the search.
+    search_document = search.stored_document("title")
+
     objects = PositionQuerySet.as_manager()
 
     class Meta:
@@ -270,7 +282,7 @@ class Position(ChoiceLabels, models.Model):
             ),
         ]
         indexes = [
-            search.fulltext_index("position_title_fts", "title"),
+            search.stored_index("position_title_fts"),
             search.trigram_index("position_title_trgm", "title"),
         ]
 
@@ -316,7 +328,7 @@ class EmployeeQuerySet(models.QuerySet):
 
     def search(self, terms: str):
         """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
-        return search.matching(self, terms, stored="search_document", trigram_fields=["name"])
+        return search.matching(self, terms, trigram_fields=["name"])
 
     def search_rows(self, terms: str, start: int, stop: int):
         """Matches start..stop in rank order: their public fields and current position and unit
@@ -326,7 +338,6 @@ class EmployeeQuerySet(models.QuerySet):
         ranked = search.ranked(
             self.search(terms),
             terms,
-            stored="search_document",
             trigram_fields=["name"],
             exact_field="name",
         ).annotate(

@@ -1,9 +1,9 @@
 """Site search: PostgreSQL full text (Indonesian stemming) plus trigrams for typos.
 
-Each searched column has one `document()` expression and one trigram operator class, used both
-by the GIN indexes declared in the models' Meta and by the querysets' `search()` methods. The
-planner only uses an expression index when the query repeats the indexed expression exactly,
-so both sides must come from here.
+Each searched table keeps the full-text document of its searched columns in a generated
+`search_document` column (`stored_document()`), indexed by GIN (`stored_index()`): a common word
+matches hundreds or thousands of rows, and computing `to_tsvector` for each of them, to recheck
+and rank it, was most of a search's time. The short columns also have a trigram index.
 
 - Full text: `to_tsvector('indonesian', …) @@ websearch_to_tsquery('indonesian', …)`, so
   "pelayanan", "layanan" and "melayani" all reduce to the stem "layan"; websearch syntax never
@@ -33,7 +33,7 @@ CONFIG = "indonesian"
 
 
 def document(*fields):
-    """The tsvector of `fields`, exactly as the GIN index stores it."""
+    """The tsvector of `fields`, as a `stored_document()` column computes it."""
     return SearchVector(*fields, config=CONFIG)
 
 
@@ -43,10 +43,6 @@ def query(terms: str, also: str = "") -> SearchQuery:
     if also:
         found |= SearchQuery(also, search_type="websearch", config=CONFIG)
     return found
-
-
-def fulltext_index(name: str, *fields) -> GinIndex:
-    return GinIndex(document(*fields), name=name)
 
 
 def stored_document(*fields) -> models.GeneratedField:
@@ -69,41 +65,29 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, *, fields=(), stored="", trigram_fields=(), also=""):
-    """Rows whose `fields` match `terms` by full text, or `trigram_fields` by a near spelling.
-
-    `stored` names a tsvector column the table keeps (a generated column) to match instead of
-    computing the document from `fields` row by row.
-    """
-    condition = Q(**{stored or "search_document": query(terms, also)})
+def matching(queryset, terms: str, *, trigram_fields=(), also=""):
+    """Rows whose document matches `terms` by full text, or `trigram_fields` by a near spelling."""
+    condition = Q(search_document=query(terms, also))
     for field in trigram_fields:
         condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
-    if stored:
-        return queryset.filter(condition)
-    return queryset.alias(search_document=document(*fields)).filter(condition)
+    return queryset.filter(condition)
 
 
-def rank(terms: str, *, fields=(), stored="", trigram_fields=(), exact_field, also=""):
+def rank(terms: str, *, trigram_fields=(), exact_field, also=""):
     """Exact match first, then full-text rank plus trigram similarity."""
     score = Case(
         When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
-    ) + SearchRank(F(stored) if stored else document(*fields), query(terms, also))
+    ) + SearchRank(F("search_document"), query(terms, also))
     for field in trigram_fields:
         score += TrigramStrictWordSimilarity(Value(terms), field)
     return score
 
 
-def ranked(queryset, terms: str, *, fields=(), stored="", trigram_fields=(), exact_field):
+def ranked(queryset, terms: str, *, trigram_fields=(), exact_field):
     """Order by `rank()`, then by name, so equal ranks keep a stable order across pages."""
     return queryset.annotate(
-        search_rank=rank(
-            terms,
-            fields=fields,
-            stored=stored,
-            trigram_fields=trigram_fields,
-            exact_field=exact_field,
-        ),
+        search_rank=rank(terms, trigram_fields=trigram_fields, exact_field=exact_field),
         search_name=Lower(exact_field),
     ).order_by("-search_rank", "search_name", "pk")

@@ -11,16 +11,23 @@ WORD = re.compile(r"[^\W\d_]{4,}")  # only words of four letters or more are cor
 
 class SearchWordQuerySet(models.QuerySet):
     def corrections(self, terms: str) -> dict[str, str]:
-        """The known word nearest to each unknown word of `terms`, in one query."""
+        """The known word nearest to each unknown word of `terms`, in one query.
+
+        A known word is looked up by its key first and kept: the trigram search, the costlier
+        part, runs only for the words the list does not have (COALESCE evaluates its second
+        argument only when the first is NULL).
+        """
         words = list(dict.fromkeys(WORD.findall(terms.lower())))
         if not words:
             return {}
         table = self.model._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT typed.word, (SELECT known.word FROM {table} known"
-                f"  WHERE known.word %% typed.word AND similarity(known.word, typed.word) >= %s"
-                f"  ORDER BY similarity(known.word, typed.word) DESC, known.word LIMIT 1)"
+                f"SELECT typed.word, COALESCE("
+                f"  (SELECT known.word FROM {table} known WHERE known.word = typed.word),"
+                f"  (SELECT known.word FROM {table} known"
+                f"   WHERE known.word %% typed.word AND similarity(known.word, typed.word) >= %s"
+                f"   ORDER BY similarity(known.word, typed.word) DESC, known.word LIMIT 1))"
                 f" FROM unnest(%s::text[]) AS typed(word)",
                 [CORRECTION_SIMILARITY, words],
             )

@@ -531,7 +531,7 @@ class IndicatorQuerySet(models.QuerySet):
         no trigram OR of their own (see personnel.search). EXPLAIN on ~100,000 indicators: a
         Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
         """
-        return search.matching(self.disclosed(), terms, stored="search_document", also=also)
+        return search.matching(self.disclosed(), terms, also=also)
 
     def search_rows(self, terms: str, start: int, stop: int, *, also: str = "", candidates=None):
         """Results start..stop, ranked among the first SEARCH_CANDIDATES matches, as values
@@ -545,7 +545,7 @@ class IndicatorQuerySet(models.QuerySet):
         if candidates is None:
             candidates = self.search(terms, also=also).order_by().values("pk")
             candidates = candidates[:SEARCH_CANDIDATES]
-        rank = search.rank(terms, stored="search_document", exact_field="iki", also=also)
+        rank = search.rank(terms, exact_field="iki", also=also)
         ranked = self.model.objects.filter(pk__in=candidates).annotate(search_rank=rank)
         page = ranked.order_by("-search_rank", "pk").values("pk")[start:stop]
         return (

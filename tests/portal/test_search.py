@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from personnel import search as personnel_search
-from personnel.models import Employee
+from personnel.models import Employee, Position, Unit
 from portal import search
 from portal.models import SearchWord
 from reports.models import Indicator, Withholding
@@ -85,6 +85,20 @@ def test_a_misspelt_word_still_finds_the_position_and_the_unit(client):
     assert found(client, "pelyanan", "unit") == [unit.name]
 
 
+def test_a_renamed_unit_and_position_are_found_by_their_new_names_only(client):
+    unit = UnitFactory(name="Dinas Pariwisata")
+    position = PositionFactory(unit=unit, title="Kepala Seksi Promosi")
+
+    unit.name = "Dinas Kebudayaan"
+    unit.save()
+    position.title = "Kepala Seksi Pelestarian"
+    position.save()
+
+    assert found(client, "kebudayaan", "unit") == ["Dinas Kebudayaan"]
+    assert found(client, "pelestarian", "jabatan") == ["Kepala Seksi Pelestarian"]
+    assert found(client, "pariwisata", "unit") == found(client, "promosi", "jabatan") == []
+
+
 def test_a_misspelt_word_finds_indicators_through_the_word_list(client):
     report_with("Persentase pelayanan pengaduan yang ditindaklanjuti")
     report_with("Jumlah dokumen arsip yang didigitalkan")
@@ -112,6 +126,15 @@ def test_the_word_list_holds_only_words_of_disclosed_texts(client):
     assert {"persentase", "pelayanan", "terbuka"} <= words
     assert words.isdisjoint({"ketertiban", "rahasia", "penyelidikan", "tertutup"})
     assert search.corrected("penyelidkan tertutp") == ("", {})
+
+
+def test_a_known_word_is_kept_even_when_another_has_the_same_trigrams():
+    # "nana" and "nanana" have the same trigrams (similarity 1): a word of the list is what
+    # the reader meant, not its alphabetically first twin.
+    SearchWord.objects.bulk_create([SearchWord(word="nana"), SearchWord(word="nanana")])
+
+    assert search.corrected("nanana") == ("", {})
+    assert search.corrected("nana nanana") == ("", {})
 
 
 def test_a_misspelt_name_still_finds_the_employee(client):
@@ -473,10 +496,14 @@ def test_the_searches_use_the_gin_indexes(client):
 
     # The indicators' text condition, as Indicator.objects.search builds it (the disclosure join
     # around it lets the planner start from the single report of this small data set instead).
-    text = personnel_search.matching(Indicator.objects.all(), "pelayanan", stored="search_document")
+    text = personnel_search.matching(Indicator.objects.all(), "pelayanan")
     assert "indicator_text_fts" in plan(text.order_by().values("pk")[:10])
     employees = plan(Employee.objects.search("siti amnah").values("pk"))
     assert "employee_name_fts" in employees and "employee_name_trgm" in employees
+    positions = plan(Position.objects.search("pelayanan").values("pk"))
+    assert "position_title_fts" in positions and "position_title_trgm" in positions
+    units = plan(Unit.objects.search("pelayanan").values("pk"))
+    assert "unit_name_fts" in units and "unit_name_trgm" in units
 
 
 def as_prepared(sql: str) -> str:
@@ -554,7 +581,7 @@ def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
         report_with(text)
     report_with("pelayanan rahasia", status="draft")
     indicators = Indicator.objects.disclosed()
-    rank = personnel_search.rank("pelayanan", stored="search_document", exact_field="iki")
+    rank = personnel_search.rank("pelayanan", exact_field="iki")
     expected = [
         indicator.pk
         for indicator in sorted(
