@@ -12,13 +12,17 @@ The employee page's table of reports is written the same way (`employee_rows_htm
 from dataclasses import dataclass
 from html import escape
 
+from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from personnel.models import UNIT_LINK, Unit, full_name
 from personnel.tree import UnitNode
 from portal.templatetags.figures import long_date
+from portal.texts import interpolated
 from reports.choices import Predikat
 from reports.models import LISTED_FIELDS, REPORT_LINK, Period
 
@@ -80,6 +84,36 @@ def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, UnitNo
         )
         for row in rows
     ]
+
+
+def list_texts(period: Period | None, page) -> dict[str, str]:
+    """The list's sentences with values in them (portal.texts): its heading's count, its title
+    and the download note that name the period, and the table's page number, written once here
+    instead of by a `{% blocktranslate %}` tag each (a fifth of the rendering's time). Numbers
+    are localized as a template writes them."""
+    count = page.paginator.count
+    texts = {
+        "count": interpolated(
+            ngettext("%(counter)s laporan", "%(counter)s laporan", count), counter=localize(count)
+        ),
+        "page": interpolated(
+            _("halaman %(number)s dari %(total)s"),
+            number=localize(page.number),
+            total=localize(page.paginator.num_pages),
+        ),
+    }
+    if period is not None:
+        label = str(period)
+        texts["title"] = interpolated(_("Laporan kinerja ASN %(period)s"), period=label)
+        texts["download"] = interpolated(
+            _(
+                'semua laporan terbit %(period)s, seluruh kota; <a href="%(url)s">kamus data '
+                "dan format lain</a>"
+            ),
+            period=label,
+            url=reverse("data-detail", args=["laporan"]),
+        )
+    return texts
 
 
 def predikat_badges() -> dict[str, str]:

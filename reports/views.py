@@ -237,11 +237,13 @@ class ReportListView(FilterView):
             }
             for key in ("nama", "unit", "predikat")
         }
+        period = self.filterset.period
         return {
             **context,
-            "period": self.filterset.period,
+            "period": period,
             "columns": columns,
             "page_corrected": self.page_corrected,
+            "texts": listing.list_texts(period, context["page_obj"]),
         }
 
 
