@@ -6,7 +6,8 @@ filtering, never a server error.
 """
 
 import functools
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -14,7 +15,7 @@ import django_filters
 from django.db import connection
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.db.models.expressions import RawSQL
-from django.utils.functional import cached_property
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from psycopg.types.numeric import Int8
 
@@ -219,6 +220,79 @@ def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL
     return CompiledSQL(build, -7_581, *examples, Int8(97_581), Int8(97_582), prepare=False)
 
 
+@dataclass(frozen=True)
+class ListChoices:
+    """What the list's filter makes of the periods and units it reads for its choices."""
+
+    periods: dict[str, Period]  # by code, the latest first
+    periods_by_id: dict[int, Period]
+    default_period: Period | None
+    period_choices: NormalizedChoices
+    units: list[UnitNode]  # in the database's own order of names, which the unit sort follows
+    unit_ids: dict[str, int]
+    units_by_id: dict[int, UnitNode]
+    children: dict[int | None, tuple[int, ...]]
+    units_by_name: list[list[int]]  # the units' ids grouped by name, in the order of the names
+    unit_choices: NormalizedChoices
+
+
+def made_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
+    periods = instances(Period, period_rows)
+    units = [UnitNode.from_row(row) for row in unit_rows]
+    # A citizen's first question is the year's evaluation, not the latest monthly pilot.
+    annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
+    children = defaultdict(list)
+    for unit in units:
+        children[unit.parent_id].append(unit.pk)
+    return ListChoices(
+        periods={period.code: period for period in periods},
+        periods_by_id={period.pk: period for period in periods},
+        default_period=(annual or periods or [None])[0],
+        period_choices=NormalizedChoices(
+            [*((period.code, str(period)) for period in periods), (ALL_PERIODS, _("Semua periode"))]
+        ),
+        units=units,
+        unit_ids={unit.code: unit.pk for unit in units},
+        units_by_id={unit.pk: unit for unit in units},
+        children={parent: tuple(ids) for parent, ids in children.items()},
+        units_by_name=[[u.pk for u in same] for _name, same in groupby(units, lambda u: u.name)],
+        unit_choices=NormalizedChoices((unit.code, unit.name) for unit in units),
+    )
+
+
+CHOICES_KEPT = 8
+_made: OrderedDict = OrderedDict()
+_made_lock = threading.Lock()
+
+
+def list_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
+    """The list's choices made from these rows, the same objects while the database returns
+    the same rows and the language is the same (the periods' labels are in it).
+
+    The rows are read at every request; only what is made of them is kept, for the latest
+    CHOICES_KEPT sets of rows: a unit renamed or a period published reads other rows, which
+    make new choices. Making them (a period instance, a unit node, two choices of each) and
+    keying the filter form by their value was a tenth of the list's Python. Nothing here is
+    changed after it is made; the filterset, its form and the listed rows only read it.
+    """
+    key = (
+        translation.get_language(),
+        tuple(tuple(row.values()) for row in period_rows),
+        tuple(tuple(row.values()) for row in unit_rows),
+    )
+    with _made_lock:
+        made = _made.get(key)
+        if made is not None:
+            _made.move_to_end(key)
+            return made
+    made = made_choices(period_rows, unit_rows)
+    with _made_lock:
+        _made[key] = made
+        while len(_made) > CHOICES_KEPT:
+            _made.popitem(last=False)
+    return made
+
+
 class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
     periode = ChoiceFilter(
         widget=QuickSelect,
@@ -280,19 +354,15 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
     def __init__(self, data=None, *args, **kwargs):
         # One prepared statement each for the period and unit choices; the defaults follow
         # from them, and the list's rows take their periods and units from them.
-        periods = instances(Period, CHOICE_PERIODS.rows())
-        units = [UnitNode.from_row(row) for row in CHOICE_UNITS.rows()]
-        # A citizen's first question is the year's evaluation, not the latest monthly pilot.
-        annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
-        self.default_period = (annual or periods or [None])[0]
-        self.periods = {period.code: period for period in periods}
-        self.periods_by_id = {period.pk: period for period in periods}
-        self.unit_ids = {unit.code: unit.pk for unit in units}
-        self.units_by_id = {unit.pk: unit for unit in units}
-        self.units = units  # in the database's own order of names, which the unit sort follows
-        self.children = defaultdict(list)
-        for unit in units:
-            self.children[unit.parent_id].append(unit.pk)
+        choices = list_choices(CHOICE_PERIODS.rows(), CHOICE_UNITS.rows())
+        self.default_period = choices.default_period
+        self.periods = choices.periods
+        self.periods_by_id = choices.periods_by_id
+        self.unit_ids = choices.unit_ids
+        self.units_by_id = choices.units_by_id
+        self.units = choices.units
+        self.children = choices.children
+        self.units_by_name = choices.units_by_name
         data = data.copy() if data is not None else None
         if data is not None:
             if not data.get("periode") and self.default_period:
@@ -300,12 +370,8 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
             if not data.get("urut"):
                 data["urut"] = DEFAULT_SORT
         super().__init__(data, *args, **kwargs)
-        self.filters["periode"].extra["choices"] = NormalizedChoices(
-            [*((period.code, str(period)) for period in periods), (ALL_PERIODS, _("Semua periode"))]
-        )
-        self.filters["unit"].extra["choices"] = NormalizedChoices(
-            (unit.code, unit.name) for unit in units
-        )
+        self.filters["periode"].extra["choices"] = choices.period_choices
+        self.filters["unit"].extra["choices"] = choices.unit_choices
 
     @property
     def period(self):
@@ -356,7 +422,7 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
             pk = stack.pop()
             if pk not in found:
                 found.add(pk)
-                stack.extend(self.children[pk])
+                stack.extend(self.children.get(pk, ()))
         return sorted(found)
 
     def count_filters(self) -> dict | None:
@@ -382,11 +448,6 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         if "golongan" in data:
             filters["golongan"] = data["golongan"]
         return filters
-
-    @cached_property
-    def units_by_name(self) -> list[list[int]]:
-        """The units' ids, grouped by name, in the order of the names (the unit sort)."""
-        return [[unit.pk for unit in same] for _name, same in groupby(self.units, lambda u: u.name)]
 
     def segmented(self) -> SegmentedRows | None:
         """The filtered rows read one predikat or unit group at a time (reports.paging), when
