@@ -15,8 +15,10 @@ Each statement is built from the querysets once per process and shape (which kin
 without corrected words, which slice), and each search only puts its words in their places
 (portal.prepared): building and compiling the full-text expressions was a third of the page's
 time. The statements over units, positions and employees are prepared, with their constants
-written in (`inline=True`: the text search configuration as a parameter would match no index),
-and their generic plans start from the same name indexes for any words (a test shows it). The
+written in (`inline=True`: when units and positions were matched through expression indexes,
+the text search configuration as a parameter matched none; every kind now matches a stored
+document, which a parameter does not hide, and the constants stay written in as measured), and
+their generic plans start from the same name indexes for any words (a test shows it). The
 counts and the pages of units and positions are also `opaque` (portal.prepared.opaqued): their
 custom plans, which see the words, looked cheaper, so PostgreSQL planned them at every search
 (~3 ms for the counts); now it runs their generic plans. The employees' page is still planned

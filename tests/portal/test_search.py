@@ -469,7 +469,7 @@ def registry_of_made_up_names(size: int = 3000):
 
 
 def test_the_searches_use_the_gin_indexes(client):
-    """With a few thousand rows the planner picks the expression and trigram GIN indexes."""
+    """With a few thousand rows the planner picks the full-text and trigram GIN indexes."""
     report = ReportFactory(indicators=0)
     Indicator.objects.bulk_create(
         Indicator(
@@ -514,9 +514,8 @@ def as_prepared(sql: str) -> str:
 
 def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(client):
     """The counts and the employees' page are prepared: PostgreSQL may plan them once for any
-    words. That plan must still start from the name indexes, not walk the whole registry: the
-    text search configuration is written into the statement (portal.prepared.inlined), where a
-    parameter, to_tsvector($1, name), would match no index."""
+    words. That plan must still start from the name indexes, not walk the whole registry,
+    whatever the words turn out to be."""
     registry_of_made_up_names()
     counts = search.counts_statement(("unit", "jabatan", "pegawai"))
     page = search.page_statement("pegawai", 0, search.PER_GROUP)
