@@ -103,6 +103,15 @@ def test_each_sortable_header_links_to_its_sort_from_the_first_page(client, rows
     assert f'<th scope="col"><a href="?periode={rows.code}&amp;urut=predikat">' in html
 
 
+def test_the_header_row_speaks_the_page_s_language(client, rows):
+    html = client.get(LIST, {"periode": rows.code}, headers={"accept-language": "en"}).content
+    header = html.decode().split("<thead>")[1].split("</thead>")[0]
+
+    labels = [cell.split(">")[-1] for cell in header.split("</a></th>")[:-1]]
+    assert labels == ["Name", "Work units", "Rating"]
+    assert '<th scope="col">Position</th>' in header and '<th scope="col">Period</th>' in header
+
+
 def test_a_period_or_unit_added_after_the_filter_read_them_is_read_for_its_rows(rows):
     report = Report.objects.select_related("period", "unit").get(employee__name="Budi")
     values = Report.objects.filter(pk=report.pk).values(*listing.FIELDS)
