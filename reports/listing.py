@@ -89,8 +89,8 @@ def listed(rows: list[dict], periods: dict[int, Period], units: dict[int, UnitNo
 def list_texts(period: Period | None, page) -> dict[str, str]:
     """The list's sentences with values in them (portal.texts): its heading's count, its title
     and the download note that name the period, and the table's page number, written once here
-    instead of by a `{% blocktranslate %}` tag each (a fifth of the rendering's time). Numbers
-    are localized as a template writes them."""
+    instead of by a `{% blocktranslate %}` tag each (about a tenth of the list's rendering).
+    Numbers are localized as a template writes them."""
     count = page.paginator.count
     texts = {
         "count": interpolated(
