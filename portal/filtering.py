@@ -195,6 +195,36 @@ FORMS_KEPT = 8  # form classes kept per filterset class, the latest used
 SHARED_LOCK = threading.Lock()
 
 
+class Kept:
+    """The values made for the latest `size` keys used, safe to share between threads; a value
+    is made outside the lock (two threads may both make one, and the later is kept)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.values: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, make):
+        with self.lock:
+            value = self.values.get(key, MISSING)
+            if value is not MISSING:
+                self.values.move_to_end(key)
+                return value
+        value = make()
+        with self.lock:
+            self.values[key] = value
+            while len(self.values) > self.size:
+                self.values.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.values.clear()
+
+
 @functools.cache
 def declared_plain(filterset_class) -> bool:
     """Whether the filters declared on `filterset_class` are set up with plain data only."""
@@ -250,16 +280,10 @@ class SharedForm:
         with SHARED_LOCK:
             forms_kept = cls.__dict__.get("_shared_forms")
             if forms_kept is None:
-                forms_kept = OrderedDict()
-                cls._shared_forms = forms_kept  # on this class, not its bases
-            form_class = forms_kept.get(key)
-            if form_class is not None:
-                forms_kept.move_to_end(key)
-                return form_class
+                forms_kept = cls._shared_forms = Kept(FORMS_KEPT)  # on this class, not its bases
+        return forms_kept.get(key, self.shared_form_class)
+
+    def shared_form_class(self):
         form_class = super().get_form_class()
         form_class.base_fields = SharedFields(form_class.base_fields)
-        with SHARED_LOCK:
-            forms_kept[key] = form_class
-            while len(forms_kept) > FORMS_KEPT:
-                forms_kept.popitem(last=False)
         return form_class

@@ -6,8 +6,7 @@ filtering, never a server error.
 """
 
 import functools
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -25,6 +24,7 @@ from personnel.tree import UnitNode
 from portal.filtering import (
     CharFilter,
     ChoiceFilter,
+    Kept,
     NormalizedChoices,
     SharedForm,
     TranslatedOnce,
@@ -261,8 +261,7 @@ def made_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
 
 
 CHOICES_KEPT = 8
-_made: OrderedDict = OrderedDict()
-_made_lock = threading.Lock()
+_made = Kept(CHOICES_KEPT)
 
 
 def list_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
@@ -280,17 +279,7 @@ def list_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
         tuple(tuple(row.values()) for row in period_rows),
         tuple(tuple(row.values()) for row in unit_rows),
     )
-    with _made_lock:
-        made = _made.get(key)
-        if made is not None:
-            _made.move_to_end(key)
-            return made
-    made = made_choices(period_rows, unit_rows)
-    with _made_lock:
-        _made[key] = made
-        while len(_made) > CHOICES_KEPT:
-            _made.popitem(last=False)
-    return made
+    return _made.get(key, lambda: made_choices(period_rows, unit_rows))
 
 
 class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):

@@ -12,7 +12,6 @@ The employee page's table of reports is written the same way (`employee_rows_htm
 from dataclasses import dataclass
 from html import escape
 
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -21,12 +20,14 @@ from django.utils.translation import ngettext
 
 from personnel.models import UNIT_LINK, Unit, full_name
 from personnel.tree import UnitNode
+from portal.links import Link
 from portal.templatetags.figures import long_date
 from portal.texts import interpolated
 from reports.choices import Predikat
 from reports.models import LISTED_FIELDS, REPORT_LINK, Period
 
 FIELDS = LISTED_FIELDS  # the values of a row: Report.objects.for_listing()
+DATASET_LINK = Link("data-detail", "slug")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def list_texts(period: Period | None, page) -> dict[str, str]:
                 "dan format lain</a>"
             ),
             period=label,
-            url=reverse("data-detail", args=["laporan"]),
+            url=DATASET_LINK("laporan"),
         )
     return texts
 
