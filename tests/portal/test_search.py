@@ -540,6 +540,35 @@ def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(cl
             assert "employee_name_fts" in generic and "employee_name_trgm" in generic
 
 
+def generic_plan(statement, words: str) -> str:
+    """The generic plan (EXPLAIN VERBOSE) of a statement prepared on this connection."""
+    compiled = statement.compiled()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM pg_prepared_statements WHERE statement = %s",
+            [as_prepared(compiled.sql)],
+        )
+        (name,) = cursor.fetchone()
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        arguments = [words] * len(compiled.params)
+        placeholders = ", ".join(["%s"] * len(arguments))
+        cursor.execute(f"EXPLAIN (VERBOSE) EXECUTE {name}({placeholders})", arguments)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.parametrize("kind", ["unit", "jabatan", "pegawai"])
+def test_the_generic_plans_rank_with_the_words_read_once_not_once_a_row(client, kind):
+    """A plan that does not see the words would otherwise parse and stem them again for each
+    row it ranks (personnel.search.Once)."""
+    page = search.page_statement(kind, 0, search.PER_GROUP)
+    page.rows("pelayanan")  # prepares it on this connection
+
+    ranks = re.findall(r"ts_rank\([^()]*(?:\([^()]*\)[^()]*)*\)", generic_plan(page, "pelayanan"))
+
+    assert ranks, "no ranking in the plan"
+    assert not [rank for rank in ranks if "websearch_to_tsquery" in rank]
+
+
 def test_the_indicators_statement_is_planned_for_each_search_s_words(client):
     report_with("Jumlah pelayanan")
     search.refresh_words()
