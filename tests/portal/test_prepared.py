@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
-from django.db.models import Value
+from django.db.models import OuterRef, Value
 
-from personnel.models import Employee
-from portal.prepared import CompiledSQL, PreparedQuery, instance
-from tests.factories import EmployeeFactory
+from personnel.models import Employee, Unit
+from portal.prepared import CompiledSQL, PreparedQuery, instance, instances, json_rows
+from tests.factories import AssignmentFactory, EmployeeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,6 +173,54 @@ def test_an_instance_takes_the_prefixed_keys_and_parses_the_dates_of_json():
         datetime.date(1980, 5, 1),
     )
     assert employee.get_deferred_fields() >= {"nip", "public_id"}
+
+
+def unit_with_staff(pk):
+    return (
+        Unit.objects.filter(pk=pk)
+        .annotate(
+            staff=json_rows(
+                Employee.objects.filter(assignments__position__unit=OuterRef("pk"))
+                .order_by("name")
+                .annotate(unit_code=OuterRef("code")),
+                "name",
+                "birth_date",
+                "unit_code",
+            ),
+            units=json_rows(
+                Unit.objects.filter(pk=OuterRef("pk")).annotate(
+                    codes=json_rows(Unit.objects.filter(pk=OuterRef("pk")), "code")
+                ),
+                "code",
+                "is_active",
+                "codes",
+            ),
+        )
+        .values("staff", "units")
+    )
+
+
+def test_json_rows_come_back_as_lists_of_dicts_in_order_and_nest_as_lists():
+    unit = UnitFactory(code="dinkes")
+    for name in ("Zainal", 'Ani "Nona" \\ Putri', "Budi Ömer"):
+        AssignmentFactory(employee=EmployeeFactory(name=name), position__unit=unit)
+    zainal = Employee.objects.get(name="Zainal")
+
+    (row,) = PreparedQuery(unit_with_staff, -7_541).rows(unit.pk)
+
+    assert row["units"] == [{"code": "dinkes", "is_active": True, "codes": [{"code": "dinkes"}]}]
+    names = [person["name"] for person in row["staff"]]
+    assert names == ['Ani "Nona" \\ Putri', "Budi Ömer", "Zainal"]
+    assert {person["unit_code"] for person in row["staff"]} == {"dinkes"}
+    assert instances(Employee, row["staff"])[-1].birth_date == zainal.birth_date
+
+
+def test_json_rows_are_built_as_json_which_postgresql_writes_out_without_parsing_it_again():
+    unit = UnitFactory()
+    sql, params = unit_with_staff(unit.pk).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT pg_typeof(staff)::text FROM ({sql}) AS row", params)
+        assert cursor.fetchone() == ("json",)
 
 
 def test_a_list_given_as_one_array_parameter_serves_lists_of_any_length():
