@@ -180,13 +180,43 @@ def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: b
 STATEMENT_SORTS = ("nama", "-nama", "terbit", "-terbit")
 
 
-def matching_ids(queryset, limit: int) -> str:
-    """The ids of the first `limit` rows of `queryset`, as one text ("3,17,42"; "" for none):
-    read as one value, not a row per id."""
-    sql, params = queryset.order_by().values("pk")[:limit].query.sql_with_params()
+def matching_names(queryset, limit: int) -> tuple[str, str]:
+    """The ids of the first `limit` employees of `queryset` and the rank of each one's name in
+    name order (equal names, equal ranks), as two texts in the same order ("3,17,42" and
+    "2,1,2"; "" and "" for none): read as two values, not a row per employee."""
+    sql, params = queryset.order_by().values("pk", "name")[:limit].query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT string_agg(ids.pk::text, ',') FROM ({sql}) AS ids", params)
-        return cursor.fetchone()[0] or ""
+        cursor.execute(
+            "SELECT string_agg(ranked.pk::text, ','), string_agg(ranked.rank::text, ',')"
+            " FROM (SELECT matched.pk, dense_rank() OVER (ORDER BY matched.name) AS rank"
+            f" FROM ({sql}) AS matched) AS ranked",
+            params,
+        )
+        ids, ranks = cursor.fetchone()
+        return ids or "", ranks or ""
+
+
+def in_name_order(queryset, names: tuple[str, str], *, descending: bool) -> list[str]:
+    """The ids of the reports of `queryset`, as texts, in the order of their employees' names
+    (`names`, from matching_names(): the employees and their names' ranks), then of their ids;
+    read as one value.
+
+    The same order as SORTS["nama"] (or "-nama"), without joining a name to each report: the
+    ranks give the names' order, and a report's id breaks the ties as "pk" does there.
+    """
+    sql, params = queryset.order_by().values("pk", "employee_id").query.sql_with_params()
+    direction = " DESC" if descending else ""
+    ids, ranks = names
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT string_agg(report.pk::text, ',' ORDER BY name.rank{direction},"
+            f" report.pk{direction}) FROM ({sql}) AS report"
+            " JOIN unnest(%s::bigint[], %s::int[]) AS name(employee_id, rank)"
+            " ON name.employee_id = report.employee_id",
+            (*params, f"{{{ids}}}", f"{{{ranks}}}"),
+        )
+        (ordered,) = cursor.fetchone()
+    return ordered.split(",") if ordered else []
 
 
 def reversed_order(order: tuple[str, ...]) -> tuple[str, ...]:
@@ -352,6 +382,7 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         self.units = choices.units
         self.children = choices.children
         self.units_by_name = choices.units_by_name
+        self.names = None  # the employees a name matched, in name order (filter_name())
         data = data.copy() if data is not None else None
         if data is not None:
             if not data.get("periode") and self.default_period:
@@ -388,9 +419,10 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         # The matching employees first (a trigram index scan), then their reports by id: joined
         # instead, the planner walks the name index for the sort and filters most of it away.
         # A name matching very many employees is filtered in the join as before.
-        ids = matching_ids(Employee.objects.filter(name__icontains=value), NAME_IDS + 1)
+        ids, ranks = matching_names(Employee.objects.filter(name__icontains=value), NAME_IDS + 1)
         if ids.count(",") + 1 > NAME_IDS:
             return queryset.filter(employee__name__icontains=value)
+        self.names = (ids, ranks)
         # As a set to join, not a list to filter by: "employee_id = ANY(list)" made the planner
         # scan the whole period's index and test each row against the list (50,000 rows for
         # "siti"); "IN (SELECT unnest(list))" probes (period, employee) once per employee.
@@ -495,6 +527,29 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
             size,
             lambda start, stop: keyed_page(filters, start, stop, size, descending=descending),
         )
+
+    def by_matched_name(self) -> SlicedRows | None:
+        """The rows of a name search in name order, when the name matched few enough employees
+        to be listed by id (filter_name()).
+
+        Their reports' ids are read once, in order (in_name_order()): their number is the
+        total, and a page is its slice of them, read by id. Counted and paged as a queryset,
+        each of the two probed every matching employee's reports, and the page then joined
+        and sorted every match by name (~1,250 for "siti": ~12 ms of PostgreSQL a page).
+        """
+        sort = self.form.cleaned_data.get("urut") or DEFAULT_SORT
+        queryset = self.qs  # filter_name() runs here
+        if self.names is None or sort.lstrip("-") != "nama":
+            return None
+        ids = in_name_order(queryset, self.names, descending=sort.startswith("-"))
+        rows = Report.objects.disclosed().for_listing().order_by(*SORTS[sort])
+
+        def fetch(start, stop):
+            return list(rows.filter(pk__in=[int(pk) for pk in ids[start:stop]]))
+
+        found = SlicedRows(len(ids), fetch)
+        found.from_counts = False
+        return found
 
     def by_statement(self, size: int) -> SlicedRows | None:
         """The rows, when the list is sorted by name or publication and the counts can answer

@@ -201,9 +201,11 @@ class ReportListView(FilterView):
             # the values the list shows (reports.listing); counted without them, so that a
             # COUNT(*) joins no table the filters do not need.
             filters = filterset.count_filters()
-            if filters is None:
-                queryset = filterset.qs
-                rows = NearerEnd(queryset.for_listing(), queryset.count(), from_counts=False)
+            if filters is None:  # a name search, or a filter the counts cannot answer
+                rows = filterset.by_matched_name()
+                if rows is None:
+                    queryset = filterset.qs
+                    rows = NearerEnd(queryset.for_listing(), queryset.count(), from_counts=False)
             else:
                 total = PublishedCount.objects.disclosed_total(**filters)
                 rows = filterset.by_name(total)

@@ -161,6 +161,73 @@ def test_every_page_holds_exactly_the_rows_of_the_sorted_list(
     assert total == len(rows)
 
 
+@pytest.fixture
+def namesakes(city):
+    """Two employees with one name in the city's period, and an earlier period in which they
+    and a few others have reports too: the name order then has ties only the id breaks."""
+    earlier = PeriodFactory(kind="tahunan", year=2024, number=1)
+    twins = Employee.objects.bulk_create(EmployeeFactory.build(name="Rina 0") for _ in range(2))
+    template = Report.objects.filter(period=city).first()
+    now = timezone.now()
+    reports = []
+    others = list(Employee.objects.filter(reports__period=city)[:5])
+    for period, employees in ((city, twins), (earlier, [*twins, *others])):
+        for employee in employees:
+            report = Report.objects.get(pk=template.pk)
+            report.pk, report.employee, report.period = None, employee, period
+            report.golongan, report.published_at = employee.golongan, now
+            reports.append(report)
+    Report.objects.bulk_create(reports)
+    return earlier
+
+
+@pytest.mark.parametrize("sort", list(SORTS))
+@pytest.mark.parametrize(
+    ("params", "where"),
+    [
+        ({"q": "rina"}, {}),
+        ({"q": "I"}, {}),  # most of the city, a page at a time
+        ({"q": "i", "periode": "semua"}, {"period": None}),
+        ({"q": "rina", "periode": "2024"}, {"period": "earlier"}),
+        ({"q": "a", "unit": "disdik"}, {"unit__code__in": ["disdik", "sd-1"]}),
+        ({"q": "a", "predikat": "baik", "golongan": "III/a"}, {"predikat": "baik"}),
+        ({"q": "tidak ada"}, {}),
+    ],
+)
+def test_every_page_of_a_name_search_holds_exactly_the_rows_of_the_sorted_list(
+    client, city, namesakes, monkeypatch, sort, params, where
+):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    periods = {"": {"period": city}, None: {}, "earlier": {"period": namesakes}}
+    filters = {key: value for key, value in where.items() if key != "period"}
+    filters.update(periods[where.get("period", "")])
+    if "golongan" in params:
+        filters["golongan"] = params["golongan"]
+    rows = expected(sort, employee__name__icontains=params["q"], **filters)
+    shown, total = every_page(client, {"urut": sort, **params})
+    assert shown == rows
+    assert total == len(rows)
+
+
+def test_a_name_search_in_name_order_reads_its_page_by_id_not_by_sorting_every_match(
+    client, city, namesakes, monkeypatch
+):
+    """The matches' ids are read once in name order; the page then reads its rows by id, and
+    nothing counts or sorts the matches again."""
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, {"q": "i", "periode": "semua", "page": 2})
+    statements = [query["sql"] or "" for query in captured.captured_queries]
+    page = statements[-1]
+    shown = [report.pk for report in response.context["reports"]]
+    assert len(shown) == PER_PAGE
+    assert not [sql for sql in statements if "COUNT(" in sql]
+    ids = r"\d+(, \d+)*"
+    listed = re.search(rf'"reports_report"\."id" IN \(({ids})\)', page)
+    assert listed and len(listed.group(1).split(", ")) == PER_PAGE
+    assert "unnest" not in page  # the name's matches are not joined again
+
+
 def test_a_page_spanning_many_small_groups_reads_them_in_at_most_three_queries(
     client, city, monkeypatch, django_assert_max_num_queries
 ):

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from personnel.models import Employee
 from reports import services
-from reports.filters import matching_ids
+from reports.filters import matching_names
 from reports.models import (
     ListingKey,
     PublishedCount,
@@ -346,15 +346,19 @@ def test_the_name_filter_counts_its_rows_directly(client, listed_reports):
     assert response.context["page_obj"].paginator.count == 4  # two of six are withheld
 
 
-def test_the_matching_employees_are_read_as_one_text_of_their_ids(django_assert_num_queries):
-    found = [EmployeeFactory(name=f"Siti {n}") for n in range(3)]
+def test_the_matching_employees_are_read_as_one_text_of_their_ids_and_their_names_ranks(
+    django_assert_num_queries,
+):
+    found = [EmployeeFactory(name=name) for name in ("Siti B", "Siti A", "Siti B", "Siti C")]
     EmployeeFactory(name="Budi")
     siti = Employee.objects.filter(name__icontains="siti")
     with django_assert_num_queries(1):
-        ids = matching_ids(siti, 10)
-    assert sorted(map(int, ids.split(","))) == sorted(employee.pk for employee in found)
-    assert len(matching_ids(siti, 2).split(",")) == 2
-    assert matching_ids(Employee.objects.filter(name="Tidak ada"), 10) == ""
+        ids, ranks = matching_names(siti, 10)
+    ranked = dict(zip(map(int, ids.split(",")), map(int, ranks.split(",")), strict=True))
+    # equal names share a rank; the ranks follow the names' order
+    assert ranked == {found[0].pk: 2, found[1].pk: 1, found[2].pk: 2, found[3].pk: 3}
+    assert len(matching_names(siti, 2)[0].split(",")) == 2
+    assert matching_names(Employee.objects.filter(name="Tidak ada"), 10) == ("", "")
 
 
 def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
