@@ -24,3 +24,11 @@ def on_starting(server):
         from portal.embedded_db import ensure_server
 
         ensure_server(str(Path(__file__).resolve().parent / ".data"))
+
+
+def when_ready(server):
+    """With the app preloaded and before the first worker is forked: load what the workers
+    share and freeze it out of the garbage collector's walks (portal.wsgi)."""
+    from portal.wsgi import prepare_for_workers
+
+    server.log.info("%d objects frozen for the workers", prepare_for_workers())
