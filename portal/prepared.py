@@ -282,7 +282,7 @@ class DecodedJSON(Field):
 class JSONTextObject(JSONObject):
     """`JSONObject` as a `json` value (`json_build_object`) rather than `jsonb`: PostgreSQL
     writes it out as it builds it, where jsonb parses, sorts and re-serialises every object (the
-    dashboard's ~500 objects: ~40 % of its statement). Only for values read back, never stored
+    dashboard's ~500 objects: its statement 2.1 → 1.45 ms). Only for values read back, never stored
     or compared: json keeps duplicate keys and the order they were written in."""
 
     output_field = DecodedJSON()
