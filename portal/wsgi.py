@@ -29,8 +29,8 @@ def prepare_for_workers() -> int:
 
     get_resolver().url_patterns  # noqa: B018 (imports every view module)
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translation.gettext("Laporan")  # loads the language's catalogue
+        with translation.override(code):  # activating a language loads its catalogue
+            pass
     for directory in settings.TEMPLATES[0]["DIRS"]:
         for path in sorted(Path(directory).rglob("*.html")):
             get_template(str(path.relative_to(directory)))

@@ -7,7 +7,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.template import engines
+from django.utils.translation import trans_real
 
 from portal.wsgi import prepare_for_workers
 
@@ -26,6 +28,7 @@ def test_the_master_freezes_what_the_workers_share_without_touching_the_database
     frozen = prepare_for_workers()
 
     assert frozen > 10_000
+    assert {code for code, _name in settings.LANGUAGES} <= set(trans_real._translations)
     # What a full collection still walks: only what was made since, not what was loaded.
     assert len(gc.get_objects()) < frozen / 10
 
