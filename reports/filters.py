@@ -559,9 +559,7 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         def fetch(start, stop):
             return rows.rows([int(pk) for pk in ids[start:stop]])
 
-        found = SlicedRows(len(ids), fetch)
-        found.from_counts = False
-        return found
+        return SlicedRows(len(ids), fetch, from_counts=False)
 
     def by_statement(self, size: int) -> SlicedRows | None:
         """The rows, when the list is sorted by name or publication and the counts can answer

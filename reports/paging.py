@@ -76,10 +76,10 @@ class SlicedRows:
     reports.filters.keyed_page: the ids from the keys' index, then their rows, in one query)."""
 
     ordered = True  # for Paginator's check: the rows come in a set order
-    from_counts = True  # sized by the published counts, not by COUNT(*)
 
-    def __init__(self, size: int, fetch: Callable[[int, int], list]):
+    def __init__(self, size: int, fetch: Callable[[int, int], list], *, from_counts: bool = True):
         self.size, self.fetch = size, fetch
+        self.from_counts = from_counts  # sized by the published counts, not by its rows
 
     def count(self) -> int:
         return self.size
@@ -96,8 +96,9 @@ class NearerEnd(SlicedRows):
     """An ordered queryset of known size whose slices are read from the nearer end."""
 
     def __init__(self, rows, size: int, *, from_counts: bool):
-        super().__init__(size, lambda start, stop: take(rows, start, stop, size))
-        self.from_counts = from_counts
+        super().__init__(
+            size, lambda start, stop: take(rows, start, stop, size), from_counts=from_counts
+        )
 
 
 def consecutive(index, size: int) -> tuple[int, int]:
