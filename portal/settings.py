@@ -109,6 +109,9 @@ if os.environ.get("DATABASE_URL"):
             conn_health_checks=True,
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Django's engine with a health check that needs no round trip (portal/db/postgresql).
+        DATABASES["default"]["ENGINE"] = "portal.db.postgresql"
 else:
     DATABASES = {
         "default": {

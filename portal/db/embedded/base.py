@@ -1,8 +1,8 @@
 """PostgreSQL engine that starts the checkout's embedded server on the first connection."""
 
 from django.conf import settings
-from django.db.backends.postgresql import base
 
+from portal.db.postgresql import base
 from portal.embedded_db import ensure_server
 
 
