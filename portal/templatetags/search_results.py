@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from portal.links import Link
+from portal.templatetags.figures import grouped
 from portal.texts import interpolated
 
 register = template.Library()
@@ -77,3 +78,13 @@ def search_results(group) -> str:
         + "\n".join(item(result) for result in group.results)
         + "\n</ol>"
     )
+
+
+@register.filter
+def result_count(group) -> str:
+    """How many results `group` has: "207", or "lebih dari 1.000" past the cap. A filter rather
+    than an include: the overview writes it twice for each kind."""
+    count = grouped(group.count)
+    if group.capped:
+        return interpolated(gettext("lebih dari %(count)s"), count=count)
+    return count

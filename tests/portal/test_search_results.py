@@ -125,3 +125,34 @@ def test_any_texts_are_written_as_the_template_wrote_them(iki, rhk, public_id, n
     for example in examples:
         expected = LOOP.render(Context({"group": example}))
         assert normalised(search_results(example)) == normalised(expected)
+
+
+# templates/portal/_search_count.html as it was, before the result_count filter replaced it
+COUNT_INCLUDE = Template(
+    "{% load i18n humanize %}{% if group.capped %}{% blocktranslate trimmed with "
+    "count=group.count|intcomma %}lebih dari {{ count }}{% endblocktranslate %}{% else %}"
+    "{{ group.count|intcomma }}{% endif %}"
+)
+COUNT_FILTER = Template("{% load search_results %}{{ group|result_count }}")
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("count", [0, 7, 999, 1000, 12345, 1234567])
+@pytest.mark.parametrize("capped", [False, True])
+def test_a_kinds_count_reads_as_the_include_wrote_it(language, count, capped):
+    group = SimpleNamespace(count=count, capped=capped)
+
+    with translation.override(language):
+        written = COUNT_FILTER.render(Context({"group": group}))
+        expected = COUNT_INCLUDE.render(Context({"group": group}))
+
+    assert written == expected
+
+
+def test_a_capped_count_says_more_than_in_each_language():
+    group = SimpleNamespace(count=1000, capped=True)
+
+    with translation.override("id"):
+        assert COUNT_FILTER.render(Context({"group": group})) == "lebih dari 1.000"
+    with translation.override("en"):
+        assert COUNT_FILTER.render(Context({"group": group})) == "more than 1,000"
