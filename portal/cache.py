@@ -13,7 +13,9 @@ differ), requests carrying messages, anything but GET and HEAD, and responses th
 plain 200 (errors, redirects, streaming, a response that sets a cookie or says private or
 no-store). A CSRF token in a stored page (a form on a cached page; the footer's language switch
 needs none) is cut out of it and a token for the reader is put back on every hit, so no one
-receives another reader's token.
+receives another reader's token. A stored page keeps the ETag Django's ConditionalGetMiddleware
+gives it (from its bytes), so a hit is not hashed again; a page with a token is tagged at each
+answer, since each reader's bytes differ.
 Security headers (CSP, HSTS, frame and referrer policies) are added by the middleware around
 the view on every response, hit or miss.
 
@@ -37,7 +39,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import URLPattern, URLResolver
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
 
 from portal.prepared import preparing_cursor
@@ -114,6 +116,11 @@ def cache_page_view(view):
                 response.render()
             if request.method == "GET" and storable(response):
                 content = CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+                if CSRF_PLACEHOLDER not in content:
+                    # Its ETag (ConditionalGetMiddleware's, from the bytes) is stored with it, so
+                    # a hit is not hashed again. A page with a token differs for each reader:
+                    # the middleware tags each answer.
+                    set_response_etag(response)
                 cache.set(key, (content, list(response.items())), settings.PAGE_CACHE_SECONDS)
             response[STATUS_HEADER] = "miss"
         # The language comes from the cookie or Accept-Language, as the locale middleware says.

@@ -68,6 +68,11 @@ MIDDLEWARE = [
     "portal.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag from each page's bytes: a reader who has the page already (If-None-Match) gets
+    # "304 Not Modified" and no body, which a slow mobile connection notices. Above every
+    # middleware that may still change the response (session, language, CSRF), below
+    # whitenoise (static files have their own ETags).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
