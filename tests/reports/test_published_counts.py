@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from personnel.models import Employee
 from reports import services
-from reports.filters import matching_names
+from reports.filters import in_name_order, matching_names
 from reports.models import (
     ListingKey,
     PublishedCount,
@@ -359,6 +359,38 @@ def test_the_matching_employees_are_read_as_one_text_of_their_ids_and_their_name
     assert ranked == {found[0].pk: 2, found[1].pk: 1, found[2].pk: 2, found[3].pk: 3}
     assert len(matching_names(siti, 2)[0].split(",")) == 2
     assert matching_names(Employee.objects.filter(name="Tidak ada"), 10) == ("", "")
+
+
+def test_the_reports_of_the_matching_employees_are_read_in_name_order_in_one_statement(
+    django_assert_num_queries, monkeypatch
+):
+    period, other = PeriodFactory(year=2025), PeriodFactory(year=2026)
+
+    def report(name, period=period, status="published", employee=None):
+        employee = employee or EmployeeFactory(name=name)
+        return ReportFactory(status=status, employee=employee, period=period)
+
+    siti_b = report("Siti B")
+    siti_a = report("Siti A")
+    twin = report("Siti B")  # the same name: the reports' ids break the tie
+    report("Siti A", period=other)  # another period
+    report("Siti C", status="draft")  # not published
+    report("Budi")
+    withheld = report("Siti D")
+    Withholding.objects.create(
+        employee=withheld.employee, reason="uji konsekuensi", decided_by=UserFactory()
+    )
+    reports = Report.objects.disclosed().filter(period=period)
+    ties = sorted([siti_b.pk, twin.pk])
+    with django_assert_num_queries(1):
+        ascending = in_name_order(reports, "SITI", descending=False)
+    assert ascending == [str(pk) for pk in [siti_a.pk, *ties]]
+    descending = in_name_order(reports, "siti", descending=True)
+    assert descending == [str(pk) for pk in [*ties[::-1], siti_a.pk]]
+    assert in_name_order(reports, "tidak ada", descending=False) == []
+    monkeypatch.setattr("reports.filters.NAME_IDS", 3)  # four Sitis among the employees
+    assert in_name_order(reports, "siti", descending=False) is None
+    assert in_name_order(reports, "siti a", descending=False) == [str(siti_a.pk)]
 
 
 def test_a_name_matching_more_employees_than_listed_is_filtered_in_the_join(
