@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import quote_etag
 
 from reports import services
-from tests.factories import EmployeeFactory, PeriodFactory, ReportFactory, UnitFactory, UserFactory
+from tests.factories import EmployeeFactory, ReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,17 +19,6 @@ LIST = reverse("reports:report-list")
 def page_cache(request, settings):
     settings.PAGE_CACHE = request.param
     return request.param
-
-
-@pytest.fixture
-def unit():
-    root = UnitFactory(code="pemkot", name="Pemerintah Kota Tanjungpinang", kind="pemkot")
-    return UnitFactory(code="dinkes", name="Dinas Kesehatan", parent=root)
-
-
-@pytest.fixture
-def year():
-    return PeriodFactory(kind="tahunan", year=2025, number=1)
 
 
 def published(unit, year, name, status="published"):

@@ -12,9 +12,7 @@ from reports import services
 from reports.models import Withholding
 from tests.factories import (
     EmployeeFactory,
-    PeriodFactory,
     ReportFactory,
-    UnitFactory,
     UserFactory,
     advance,
 )
@@ -28,17 +26,6 @@ DASHBOARD = reverse("reports:city-dashboard")
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE = True
-
-
-@pytest.fixture
-def unit():
-    root = UnitFactory(code="pemkot", name="Pemerintah Kota Tanjungpinang", kind="pemkot")
-    return UnitFactory(code="dinkes", name="Dinas Kesehatan", parent=root)
-
-
-@pytest.fixture
-def year():
-    return PeriodFactory(kind="tahunan", year=2025, number=1)
 
 
 @pytest.fixture
