@@ -13,7 +13,7 @@ few hundred rows a period, where those suffice.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, Sum
 from django.http import Http404
@@ -56,8 +56,7 @@ GOLONGAN_GROUPS = (
 # --------------------------------------------------------------------------- rows of numbers
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):  # made for every cell of the tables: a named tuple is made quicker
     key: Any
     label: str
     value: int | None  # None: suppressed
@@ -156,11 +155,14 @@ def suppressed_grid(
     while changed:
         changed = False
         for members, line_total in lines:
+            total_hidden = line_total in hidden
+            if not total_hidden and hidden.isdisjoint(members):
+                continue  # nothing hidden on the line, so nothing to give away (most lines)
             shown = [m for m in members if m not in hidden and value[m] > 0]
             suppressed = [m for m in members if m in hidden]
             # A shown sum minus the other parts gives a lone hidden part away; a hidden sum is
             # the sum of its parts when they are all shown.
-            lone = (not suppressed and shown) if line_total in hidden else len(suppressed) == 1
+            lone = (not suppressed and shown) if total_hidden else len(suppressed) == 1
             if not lone:
                 continue
             if shown:
