@@ -45,7 +45,7 @@ def name_withheld(employee_ref: str = "pk") -> Exists:
 class Cell(NamedTuple):
     """A count of a table, with its column's key and label. A named tuple rather than a frozen
     dataclass: the city dashboard makes hundreds at each request, and a frozen dataclass takes
-    four times as long to make one."""
+    about twice as long to make one."""
 
     key: Any
     label: str
