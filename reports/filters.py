@@ -180,11 +180,17 @@ def keyed_page(filters: dict, start: int, stop: int, size: int, *, descending: b
 STATEMENT_SORTS = ("nama", "-nama", "terbit", "-terbit")
 
 
+def first_matches(employees, limit: int):
+    """The id ("pk") and name of the first `limit` employees of `employees`, in no order: what
+    both readings of a name's matches start from (matching_names(), in_name_order())."""
+    return employees.order_by().values("pk", "name")[:limit]
+
+
 def matching_names(queryset, limit: int) -> tuple[str, str]:
     """The ids of the first `limit` employees of `queryset` and the rank of each one's name in
     name order (equal names, equal ranks), as two texts in the same order ("3,17,42" and
     "2,1,2"; "" and "" for none): read as two values, not a row per employee."""
-    sql, params = queryset.order_by().values("pk", "name")[:limit].query.sql_with_params()
+    sql, params = first_matches(queryset, limit).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT string_agg(ranked.pk::text, ','), string_agg(ranked.rank::text, ',')"
@@ -209,12 +215,9 @@ def in_name_order(queryset, name: str, *, descending: bool) -> list[str] | None:
     (period, employee) once per employee: joined to the employees, it estimated the matches
     too many and read the whole period's reports instead.
     """
-    matched, matched_params = (
-        Employee.objects.filter(name__icontains=name)
-        .order_by()
-        .values("pk", "name")[: NAME_IDS + 1]
-        .query.sql_with_params()
-    )
+    matched, matched_params = first_matches(
+        Employee.objects.filter(name__icontains=name), NAME_IDS + 1
+    ).query.sql_with_params()
     reports, report_params = (
         queryset.filter(employee_id__in=RawSQL("SELECT unnest(ARRAY(SELECT pk FROM matched))", ()))
         .order_by()
