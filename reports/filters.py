@@ -265,19 +265,28 @@ def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL
     Compiled once per shape, since building and compiling the queryset cost more than running
     it; not prepared, since its best plan depends on the values (a school or the whole
     education office, a common predikat or a rare one) and PostgreSQL plans it for each.
+
+    In publication order the slice's ids are read first, from the report_published_at_filters index
+    alone (it holds every column the filters test), and only its rows are then read from the
+    table: walking the index and testing each report's row skipped ~700 rows for a page of 50
+    Baik reports of one office, ~620 table pages against ~20 of the index.
     """
 
     def build(period, *args):
         *values, limit, offset = args
-        rows = (
-            Report.objects.disclosed()
-            .filter(period=period, **dict(zip(names, values, strict=True)))
-            .for_listing()
-            .order_by(*order)
+        reports = Report.objects.disclosed().filter(
+            period=period, **dict(zip(names, values, strict=True))
         )
+        by_id = order[0].lstrip("-") == "published_at"
+        rows = reports.order_by(*order)
+        rows = rows.values("pk") if by_id else rows.for_listing()
         sql, params = rows.query.sql_with_params()
         # The slice as parameters: a queryset slice is written into the SQL.
-        return f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset), LISTED_FIELDS
+        sql, params = f"{sql} LIMIT %s OFFSET %s", (*params, limit, offset)
+        if by_id:
+            page = Report.objects.filter(pk__in=RawSQL(sql, params)).for_listing()
+            sql, params = page.order_by(*order).query.sql_with_params()
+        return sql, params, LISTED_FIELDS
 
     examples = (TOTAL_EXAMPLES[name] for name in names)
     return CompiledSQL(build, -7_581, *examples, Int8(97_581), Int8(97_582), prepare=False)

@@ -409,13 +409,16 @@ class Report(ChoiceLabels, models.Model):
                 name="report_published_counts",
             ),
             # The report list sorted by publication (urut=terbit / -terbit): an index scan that
-            # stops after a page instead of sorting a period's reports.
+            # stops after a page instead of sorting a period's reports. It holds every column
+            # the list filters by, so a filtered page's ids come from the index alone
+            # (reports.filters.filtered_page()).
             models.Index(
                 models.F("period"),
                 models.F("published_at").desc(),
                 models.F("id").desc(),
+                include=["unit", "predikat", "jabatan_type", "golongan", "employee"],
                 condition=Q(status=ReportStatus.PUBLISHED),
-                name="report_published_at",
+                name="report_published_at_filters",
             ),
             # The report list filtered by name: the matching employees' reports of one period
             # in one index scan (period_id = … AND employee_id = ANY(…)).
