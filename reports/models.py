@@ -421,9 +421,11 @@ class Report(ChoiceLabels, models.Model):
                 name="report_published_at_filters",
             ),
             # The report list filtered by name: the matching employees' reports of one period
-            # in one index scan (period_id = … AND employee_id = ANY(…)).
+            # in one index scan (period_id = … AND employee_id = ANY(…)), their ids read from
+            # the index alone (reports.filters.in_name_order()).
             models.Index(
                 fields=["period", "employee"],
+                include=["id"],
                 condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_published_employee",
             ),
