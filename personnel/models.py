@@ -89,14 +89,17 @@ class UnitQuerySet(models.QuerySet):
         return search.matching(self.active(), terms, trigram_fields=["name"])
 
     def search_rows(self, terms: str, start: int, stop: int):
-        """Matches start..stop in rank order, as values (portal.search makes the units)."""
+        """Matches start..stop in rank order, as values (portal.search makes the units), each
+        with the number of all matches (`search_total`)."""
         ranked = search.ranked(
             self.search(terms),
             terms,
             trigram_fields=["name"],
             exact_field="name",
         )
-        return ranked.values("id", "code", "name", "kind")[start:stop]
+        return search.counted(ranked).values("id", "code", "name", "kind", "search_total")[
+            start:stop
+        ]
 
 
 UNIT_LINK = Link("personnel:unit-detail", "code")
@@ -208,7 +211,8 @@ class PositionQuerySet(models.QuerySet):
         )
 
     def search_rows(self, terms: str, start: int, stop: int):
-        """Matches start..stop in rank order with their unit, as values."""
+        """Matches start..stop in rank order with their unit, as values, each with the number of
+        all matches (`search_total`)."""
         ranked = search.ranked(
             self.search(terms),
             terms,
@@ -216,7 +220,7 @@ class PositionQuerySet(models.QuerySet):
             exact_field="title",
         )
         fields = ("id", "title", "jabatan_type", "unit__id", "unit__code", "unit__name")
-        return ranked.values(*fields)[start:stop]
+        return search.counted(ranked).values(*fields, "search_total")[start:stop]
 
 
 @audited(exclude=["search_document"])

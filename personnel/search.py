@@ -26,7 +26,7 @@ from django.contrib.postgres.search import (
     TrigramStrictWordSimilarity,
 )
 from django.db import models
-from django.db.models import Case, F, FloatField, Func, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When, Window
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -105,3 +105,10 @@ def ranked(queryset, terms: str, *, trigram_fields=(), exact_field):
         search_rank=rank(terms, trigram_fields=trigram_fields, exact_field=exact_field),
         search_name=Lower(exact_field),
     ).order_by("-search_rank", "search_name", "pk")
+
+
+def counted(queryset):
+    """`queryset` with the number of all its rows on each one (`search_total`): a window over
+    every match, counted before the page's LIMIT, so that a kind's count comes with its page
+    from one reading of its matches (portal.search)."""
+    return queryset.annotate(search_total=Window(Count("*")))

@@ -6,15 +6,19 @@ of queries, whatever the size of the tables, each count capped at COUNT_CAP so t
 over millions of indicators never counts them all:
 
 - the typo corrections from the word list, in one query;
-- the counts of units, positions and employees, in one statement;
+- the units' count and page, in one statement, and the positions' in another: the page's rows
+  each carry the number of all matches (a window, personnel.search.counted()), so the matches
+  are read once for both;
+- the employees' count, then their page if they have results;
 - the indicators' count and page, in one statement: the ids of the first COUNT_CAP + 1 matches
-  are read once, counted, and the first SEARCH_CANDIDATES of them ranked;
-- one query per other kind that has results.
+  are read once, counted, and the first SEARCH_CANDIDATES of them ranked.
 
 Each statement is built from the querysets once per process and shape (which kinds, with or
 without corrected words, which slice), and each search only puts its words in their places
 (portal.prepared): building and compiling the full-text expressions was a third of the page's
-time. The statements over units, positions and employees are prepared, with their constants
+time. Units and positions were counted in the employees' statement and matched again for their
+pages: reading them once saved ~2 ms of PostgreSQL a search ("pelayanan" on the scale data).
+The statements over units, positions and employees are prepared, with their constants
 written in (`inline=True`: when units and positions were matched through expression indexes,
 the text search configuration as a parameter matched none; every kind now matches a stored
 document, which a parameter does not hide, and the constants stay written in as measured), and
@@ -66,6 +70,10 @@ class Kind:
     # Whether its page of results may run a generic plan, planned once (portal.prepared.opaqued):
     # not the employees, where a common name (siti) among 100,000 needs a plan for its word.
     generic: bool = True
+    # Whether its page's rows carry the count (`search_total`), so that the page is read even
+    # when nothing matches. Not the employees: their page is planned for each search's words, so
+    # they are counted first by a statement planned once, and paged only if anything matched.
+    counted_with_page: bool = False
 
     def rows(self):
         return self.source() if self.source else self.model.objects.all()
@@ -82,6 +90,13 @@ class Kind:
                 *words(terms, also)
             )
             return rows[0]["total"], [self.item(row) for row in rows if row["id"] is not None]
+        if self.counted_with_page:
+            rows = page_statement(self.key, start, stop).rows(terms)
+            if rows:
+                return rows[0]["search_total"], [self.item(row) for row in rows]
+            if not start:
+                return 0, []
+            # A page past the last one holds no row to carry the count: counted alone.
         (count,) = capped_counts([self], terms)
         return count, self.page(terms, start, stop) if count and start < count else []
 
@@ -138,8 +153,8 @@ def unwithheld_employees():
 
 
 KINDS = (
-    Kind("unit", _("Unit kerja"), Unit, unit_item),
-    Kind("jabatan", _("Jabatan"), Position, position_item),
+    Kind("unit", _("Unit kerja"), Unit, unit_item, counted_with_page=True),
+    Kind("jabatan", _("Jabatan"), Position, position_item, counted_with_page=True),
     Kind(
         "pegawai",
         _("Pegawai"),
@@ -274,11 +289,11 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
 
 def overview(terms: str, also: str = "") -> list[Group]:
     """Every kind with its capped count and its best PER_GROUP results."""
-    small = [kind for kind in KINDS if not kind.large]
-    counts = dict(zip((kind.key for kind in small), capped_counts(small, terms), strict=True))
+    first = [kind for kind in KINDS if not (kind.large or kind.counted_with_page)]
+    counts = dict(zip((kind.key for kind in first), capped_counts(first, terms), strict=True))
     groups = []
     for kind in KINDS:
-        if kind.large:
+        if kind.key not in counts:
             count, results = kind.counted_page(terms, 0, PER_GROUP, also)
         else:
             count = counts[kind.key]

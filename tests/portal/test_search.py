@@ -513,11 +513,11 @@ def as_prepared(sql: str) -> str:
 
 
 def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(client):
-    """The counts and the employees' page are prepared: PostgreSQL may plan them once for any
+    """The employees' count and page are prepared: PostgreSQL may plan them once for any
     words. That plan must still start from the name indexes, not walk the whole registry,
     whatever the words turn out to be."""
     registry_of_made_up_names()
-    counts = search.counts_statement(("unit", "jabatan", "pegawai"))
+    counts = search.counts_statement(("pegawai",))
     page = search.page_statement("pegawai", 0, search.PER_GROUP)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE personnel_employee")
