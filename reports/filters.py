@@ -207,6 +207,27 @@ def in_name_order(queryset, name: str, *, descending: bool) -> list[str] | None:
     the order of the names, then of the reports' ids; None when more than NAME_IDS employees
     match (the list then filters by the name in the join: filter_name()).
 
+    The statement is name_order_sql()'s; the report list runs it compiled once per set of
+    filters (name_order_statement()), and this reads it for any queryset.
+    """
+    sql, params = name_order_sql(queryset, name, descending=descending)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        (ordered,) = cursor.fetchone()
+    return ids_in_order(ordered)
+
+
+def ids_in_order(ordered: str | None) -> list[str] | None:
+    """name_order_sql()'s one value as a list of ids (texts), or None when it is NULL."""
+    if ordered is None:
+        return None
+    return ordered.split(",") if ordered else []
+
+
+def name_order_sql(queryset, name: str, *, descending: bool) -> tuple[str, tuple]:
+    """The statement of in_name_order(): one row, one column of the ids ("3,17,42"), NULL when
+    more than NAME_IDS employees match.
+
     One statement reads the matching employees (at most NAME_IDS + 1, as matching_names() does)
     and their reports, in the same order as SORTS["nama"] (or "-nama"). Read in two, the first
     sent the employees' ids and ranks back to Python and the second sent them to PostgreSQL
@@ -231,19 +252,45 @@ def in_name_order(queryset, name: str, *, descending: bool) -> list[str] | None:
         .query.sql_with_params()
     )
     direction = " DESC" if descending else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH matched AS MATERIALIZED ({matched})"
-            " SELECT CASE WHEN (SELECT count(*) FROM matched) > %s THEN NULL ELSE"
-            f" (SELECT coalesce(string_agg(report.pk::text, ',' ORDER BY matched.name{direction},"
-            f" report.pk{direction}), '') FROM ({reports}) AS report"
-            " JOIN matched ON matched.pk = report.employee_id) END",
-            (*matched_params, NAME_IDS, *report_params),
+    sql = (
+        f"SELECT CASE WHEN (SELECT count(*) FROM matched) > %s THEN NULL ELSE"
+        f" (SELECT coalesce(string_agg(report.pk::text, ',' ORDER BY matched.name{direction},"
+        f" report.pk{direction}), '') FROM ({reports}) AS report"
+        " JOIN matched ON matched.pk = report.employee_id) END AS ids"
+    )
+    # The employees as a CTE in a subquery, so that the statement starts with SELECT: a WITH in
+    # front made django-pghistory put its context before it, as a second command.
+    sql = f"SELECT ids FROM (WITH matched AS MATERIALIZED ({matched}) {sql}) AS ordered"
+    return sql, (*matched_params, NAME_IDS, *report_params)
+
+
+NAME_PATTERN = "%\x1fnama%"  # the stand-in name "\x1fnama", as icontains compares it
+
+
+def like_pattern(name: str) -> str:
+    """`name` as Django's `icontains` passes it to LIKE: its %, _ and \\ escaped, between %."""
+    return f"%{connection.ops.prep_for_like_query(name)}%"
+
+
+@functools.cache
+def name_order_statement(names: tuple[str, ...], descending: bool) -> CompiledSQL:
+    """name_order_sql() over one period's published reports under the filters `names` (as
+    TOTAL_EXAMPLES names them), compiled once per shape: the period, the filters' values, then
+    the name as like_pattern() gives it. Building and compiling the two querysets took ~1.5 ms
+    of the worker's time at each request. Not prepared: the best plan depends on the name (a
+    common one matches a thousand employees, a rare one a few)."""
+
+    def build(period, *args):
+        *values, pattern = args
+        reports = Report.objects.published().filter(
+            period=period, **dict(zip(names, values, strict=True))
         )
-        (ordered,) = cursor.fetchone()
-    if ordered is None:
-        return None
-    return ordered.split(",") if ordered else []
+        # The stand-in inside the pattern: icontains makes the pattern of it again.
+        sql, params = name_order_sql(reports, pattern[1:-1], descending=descending)
+        return sql, params, ("ids",)
+
+    examples = (TOTAL_EXAMPLES[name] for name in names)
+    return CompiledSQL(build, -7_591, *examples, NAME_PATTERN, prepare=False)
 
 
 @functools.cache
@@ -500,14 +547,16 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
                 stack.extend(self.children.get(pk, ()))
         return sorted(found)
 
-    def count_filters(self) -> dict | None:
+    def count_filters(self, *, with_name: bool = False) -> dict | None:
         """The filters applied, as PublishedCount.objects.disclosed_total() takes them.
 
         None when a filter the counts cannot answer is in use (the name search, or any filter
         added later and not listed here): the list then counts its rows with COUNT(*).
+        `with_name`: the other filters of a name search (by_matched_name() applies the name).
         """
         data = {name: value for name, value in self.form.cleaned_data.items() if value}
-        if set(data) - {"periode", "unit", "predikat", "jabatan", "golongan", "urut"}:
+        known = {"periode", "unit", "predikat", "jabatan", "golongan", "urut"}
+        if set(data) - known - ({"q"} if with_name else set()):
             return None
         filters = {}
         periode = data.get("periode")
@@ -596,13 +645,23 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         name = self.form.cleaned_data.get("q")
         if not name or sort.lstrip("-") != "nama":
             return None
-        self.name_deferred = True  # every filter but the name's: in_name_order() applies it
-        try:
-            # Published, not disclosed(): in_name_order() leaves the withheld employees out.
-            queryset = self.filter_queryset(Report.objects.published())
-        finally:
-            self.name_deferred = False
-        ids = in_name_order(queryset, name, descending=sort.startswith("-"))
+        descending = sort.startswith("-")
+        filters = self.count_filters(with_name=True)
+        prepared = prepared_filters(filters) if filters is not None else None
+        if prepared is not None:
+            period, others = prepared
+            names = tuple(sorted(others))
+            statement = name_order_statement(names, descending)
+            row = statement.row(period, *map(others.get, names), like_pattern(name))
+            ids = ids_in_order(row["ids"])
+        else:  # every period, or a filter the statement does not take
+            self.name_deferred = True  # every filter but the name's: in_name_order() applies it
+            try:
+                # Published, not disclosed(): in_name_order() leaves the withheld employees out.
+                queryset = self.filter_queryset(Report.objects.published())
+            finally:
+                self.name_deferred = False
+            ids = in_name_order(queryset, name, descending=descending)
         if ids is None:  # too many employees: the list filters by the name in the join
             self.many_names = True
             return None
