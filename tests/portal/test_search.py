@@ -321,6 +321,38 @@ def test_a_page_that_does_not_exist_shows_the_nearest(client, many_sitis, reques
     assert response.context["page"].number == shown
 
 
+@pytest.fixture
+def many_counters():
+    unit = UnitFactory(name="Dinas Pelayanan Umum")
+    return [PositionFactory(unit=unit, title=f"Petugas Loket {n:02d}") for n in range(25)]
+
+
+@pytest.mark.parametrize(("requested", "shown"), [("", 1), ("2", 2), ("99", 2)])
+def test_a_page_of_positions_comes_with_the_count_of_every_match(
+    client, many_counters, requested, shown
+):
+    response = client.get(SEARCH, {"q": "loket", "jenis": "jabatan", "page": requested})
+
+    page = response.context["page"]
+    assert (page.number, page.pages, page.group.count) == (shown, 2, 25)
+    assert len(page.group.results) == (search.PER_PAGE if shown == 1 else 25 - search.PER_PAGE)
+
+
+def test_units_and_positions_are_counted_with_their_results_not_apart(
+    client, many_counters, monkeypatch
+):
+    counted, built = [], search.counts_statement
+    monkeypatch.setattr(
+        search, "counts_statement", lambda keys: counted.append(keys) or built(keys)
+    )
+
+    groups = found(client, "loket")
+
+    assert (groups["jabatan"].count, len(groups["jabatan"].results)) == (25, search.PER_GROUP)
+    assert (groups["unit"].count, groups["unit"].results) == (0, [])
+    assert counted == [("pegawai",)]  # only the employees are counted before their page
+
+
 def test_a_page_of_indicators_past_the_last_shows_the_last_with_one_more_query(
     client, django_assert_max_num_queries
 ):
@@ -377,7 +409,8 @@ def test_the_overview_takes_a_fixed_number_of_queries(client, rows, django_asser
         report_with(f"Persentase pelayanan {n}", employee=employee)
 
     search.refresh_words()
-    # typo corrections, one statement for every count, then one per kind
+    # typo corrections, the employees' count, then one statement per kind (the units' and
+    # the positions' with their counts)
     with django_assert_max_num_queries(6):
         response = client.get(SEARCH, {"q": "pelayanan"})
     assert all(group.count for group in response.context["groups"])
