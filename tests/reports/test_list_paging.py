@@ -289,6 +289,20 @@ def test_a_filtered_list_s_statement_is_compiled_once_for_every_page(
     assert all(statement.prepare is False for statement in statements)
 
 
+def test_a_name_search_s_statement_is_compiled_once_for_every_name(client, city, monkeypatch):
+    filters.name_order_statement.cache_clear()
+    built, shapes = CompiledSQL.compile, []
+    monkeypatch.setattr(
+        CompiledSQL, "compile", lambda query, using: shapes.append(query) or built(query, using)
+    )
+    for name in ("Rina", "a", "zz"):
+        for params in ({}, {"unit": "disdik"}):
+            assert client.get(LIST, {"q": name, **params}).status_code == 200
+    # Compiled once for each set of filters (none, a unit), whatever the name.
+    assert len(shapes) == 2
+    assert filters.name_order_statement((), False) in shapes
+
+
 @pytest.fixture
 def keyed_pages(monkeypatch):
     """The listing keys' statements run, as (shape, limit, offset), from a fresh set of them."""
