@@ -97,9 +97,8 @@ class UnitQuerySet(models.QuerySet):
             trigram_fields=["name"],
             exact_field="name",
         )
-        return search.counted(ranked).values("id", "code", "name", "kind", "search_total")[
-            start:stop
-        ]
+        fields = ("id", "code", "name", "kind")
+        return search.counted(ranked).values(*fields, "search_total")[start:stop]
 
 
 UNIT_LINK = Link("personnel:unit-detail", "code")

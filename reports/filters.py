@@ -264,7 +264,7 @@ def name_order_sql(queryset, name: str, *, descending: bool) -> tuple[str, tuple
     return sql, (*matched_params, NAME_IDS, *report_params)
 
 
-NAME_PATTERN = "%\x1fnama%"  # the stand-in name "\x1fnama", as icontains compares it
+NAME_STANDIN = "\x1fnama"  # the name a statement is compiled with: no employee has it
 
 
 def like_pattern(name: str) -> str:
@@ -281,16 +281,15 @@ def name_order_statement(names: tuple[str, ...], descending: bool) -> CompiledSQ
     common one matches a thousand employees, a rare one a few)."""
 
     def build(period, *args):
-        *values, pattern = args
+        *values, _pattern = args  # the stand-in's pattern, where icontains puts it
         reports = Report.objects.published().filter(
             period=period, **dict(zip(names, values, strict=True))
         )
-        # The stand-in inside the pattern: icontains makes the pattern of it again.
-        sql, params = name_order_sql(reports, pattern[1:-1], descending=descending)
+        sql, params = name_order_sql(reports, NAME_STANDIN, descending=descending)
         return sql, params, ("ids",)
 
     examples = (TOTAL_EXAMPLES[name] for name in names)
-    return CompiledSQL(build, -7_591, *examples, NAME_PATTERN, prepare=False)
+    return CompiledSQL(build, -7_591, *examples, like_pattern(NAME_STANDIN), prepare=False)
 
 
 @functools.cache
@@ -319,10 +318,10 @@ def filtered_page(order: tuple[str, ...], names: tuple[str, ...]) -> CompiledSQL
     it; not prepared, since its best plan depends on the values (a school or the whole
     education office, a common predikat or a rare one) and PostgreSQL plans it for each.
 
-    In publication order the slice's ids are read first, from the report_published_at_filters index
-    alone (it holds every column the filters test), and only its rows are then read from the
-    table: walking the index and testing each report's row skipped ~700 rows for a page of 50
-    Baik reports of one office, ~620 table pages against ~20 of the index.
+    In publication order the slice's ids are read first, from the report_published_at_filters
+    index alone (it holds every column the filters test), and only its rows are then read from
+    the table: walking the index and testing each report's row skipped ~700 rows for a page of
+    50 Baik reports of one office, ~620 table pages against ~20 of the index.
     """
 
     def build(period, *args):
