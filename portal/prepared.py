@@ -294,12 +294,14 @@ class DecodedRows(DecodedJSON):
         if rows is None:
             return None
         fields, nested = self.row_fields, self.nested
+        # zip() without strict: the statement gives every row all the fields (strict costs half
+        # as much again, ~0.2 ms for the dashboard's rows).
         if not nested:
-            return [dict(zip(fields, row, strict=True)) for row in rows]
+            return [dict(zip(fields, row, strict=False)) for row in rows]
         return [
             {
                 field: nested[field].decoded(value) if field in nested else value
-                for field, value in zip(fields, row, strict=True)
+                for field, value in zip(fields, row, strict=False)
             }
             for row in rows
         ]
@@ -333,6 +335,16 @@ def json_rows(queryset, *fields):
 
 class JSONRows(Func):
     """What json_rows() gives: the rows of a subquery as one json array of arrays."""
+
+
+def json_values(queryset, *fields):
+    """json_rows() left as lists of the values of `fields`, in their order: for hundreds of rows
+    read once, such as counts (the dashboard's ~460), where making a dict of each cost more
+    than decoding the json (~0.3 ms). Not nested in a json_rows()."""
+    values = Func(*fields, function="JSON_BUILD_ARRAY", output_field=DecodedJSON())
+    return Func(
+        ArraySubquery(queryset.values(row=values)), function="TO_JSON", output_field=DecodedJSON()
+    )
 
 
 def instance(model: type[Model], values: dict, prefix: str = "", using=DEFAULT_DB_ALIAS):

@@ -27,7 +27,7 @@ from personnel.disclosure import Cell, suppressed_table, threshold
 from personnel.models import Unit
 from personnel.tree import UnitNode, ancestors_in, subtree_ids, top_level_units
 from portal.links import Link
-from portal.prepared import PreparedQuery, instance, instances, json_rows
+from portal.prepared import PreparedQuery, instance, instances, json_rows, json_values
 from portal.texts import interpolated
 from reports import charts
 from reports.choices import PeriodKind
@@ -98,13 +98,13 @@ def predikat_row(key, label, counts: dict, labels=None, **extra) -> Row:
     return Row(key, str(label), cells, total, **extra)
 
 
-def group_counts(rows: Iterable[dict], key: str, group=None) -> dict[Any, dict[str, int]]:
-    """{key value: {predikat: n}} from GROUP BY rows with `key`, `predikat` and `n`; with
-    `group`, {group(key value): …}, the counts of the values in one group added up."""
+def group_counts(rows: Iterable[Sequence], group=None) -> dict[Any, dict[str, int]]:
+    """{key: {predikat: n}} from GROUP BY rows of (key, predikat, n) (json_values()); with
+    `group`, {group(key): …}, the counts of the keys in one group added up."""
     counts: dict[Any, dict[str, int]] = defaultdict(dict)
-    for row in rows:
-        bucket = counts[row[key] if group is None else group(row[key])]
-        bucket[row["predikat"]] = bucket.get(row["predikat"], 0) + row["n"]
+    for key, predikat, n in rows:
+        bucket = counts[key if group is None else group(key)]
+        bucket[predikat] = bucket.get(predikat, 0) + n
     return counts
 
 
@@ -292,7 +292,7 @@ def unit_counts_values(period_id: int, subtree: list[int], trend_periods: list[i
         Period.objects.filter(pk=period_id)
         .annotate(
             count_rows=json_rows(per_predikat, "predikat", "n", "in_unit"),
-            trend_rows=json_rows(trend, "period_id", "predikat", "n"),
+            trend_rows=json_values(trend, "period_id", "predikat", "n"),
             rating_rows=json_rows(rating, *RATING_FIELDS, "rule_rows"),
         )
         .values("count_rows", "trend_rows", "rating_rows")
@@ -378,7 +378,7 @@ class UnitPerformanceView(PeriodChoiceMixin, TemplateView):
         labels = charts.predikat_labels()
         unit_row = predikat_row(unit.pk, unit.name, unit_counts, labels)
         city_row = predikat_row(TOTAL, _("Seluruh Kota Tanjungpinang"), city_counts, labels)
-        trend_counts = group_counts(counts["trend_rows"], "period_id")
+        trend_counts = group_counts(counts["trend_rows"])
         trend_rows = [
             predikat_row(
                 p.pk,
@@ -458,7 +458,7 @@ def dashboard_values(period_id: int):
     golongan, in one row: each a GROUP BY over the sums of the counts (per unit, or per jabatan
     type and golongan; a few hundred rows a period instead of the ~5,000 counts)."""
     groups = {
-        f"{key}_rows": json_rows(
+        f"{key}_rows": json_values(
             (PublishedUnitCount if key == "unit_id" else PublishedGradeCount)
             .objects.filter(period=OuterRef("pk"))
             .order_by()
@@ -496,7 +496,7 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
         by_unit, by_type, by_golongan = (row[f"{key}_rows"] for key in DASHBOARD_GROUPS)
 
         top, owner = top_level_units(units)
-        unit_counts = group_counts(by_unit, "unit_id", owner.get)
+        unit_counts = group_counts(by_unit, owner.get)
         top_ids = {unit.pk for unit in top}
         unit_link = UNIT_PERFORMANCE_LINK.bound()
         unit_rows = [
@@ -514,7 +514,7 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
             )
         ]
 
-        type_counts = group_counts(by_type, "jabatan_type")
+        type_counts = group_counts(by_type)
         type_labels = dict(JabatanType.choices)
         type_rows = [(key, label, {}) for key, label in JabatanType.choices]
         type_rows += [
@@ -523,7 +523,7 @@ class CityDashboardView(PeriodChoiceMixin, TemplateView):
             if key not in type_labels
         ]
 
-        golongan_counts = group_counts(by_golongan, "golongan", golongan_group)
+        golongan_counts = group_counts(by_golongan, golongan_group)
         golongan_rows = [(key, label, {}) for key, label in GOLONGAN_GROUPS]
         if golongan_counts.get(""):
             golongan_rows.append(("", _("golongan tidak tercatat"), {}))

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import OuterRef, Value
 
 from personnel.models import Employee, Unit
-from portal.prepared import CompiledSQL, PreparedQuery, instance, instances, json_rows
+from portal.prepared import CompiledSQL, PreparedQuery, instance, instances, json_rows, json_values
 from tests.factories import AssignmentFactory, EmployeeFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,6 +213,25 @@ def test_json_rows_come_back_as_lists_of_dicts_in_order_and_nest_as_lists():
     assert names == ['Ani "Nona" \\ Putri', "Budi Ömer", "Zainal"]
     assert {person["unit_code"] for person in row["staff"]} == {"dinkes"}
     assert instances(Employee, row["staff"])[-1].birth_date == zainal.birth_date
+
+
+def test_json_values_come_back_as_lists_of_the_fields_values_in_the_subquery_s_order():
+    unit = UnitFactory(code="dinkes")
+    for name in ("Zainal", "Ani"):
+        AssignmentFactory(employee=EmployeeFactory(name=name), position__unit=unit)
+    staff = Employee.objects.filter(assignments__position__unit=OuterRef("pk")).order_by("name")
+    query = PreparedQuery(
+        lambda pk: (
+            Unit.objects.filter(pk=pk)
+            .annotate(
+                staff=json_values(staff.annotate(unit_code=OuterRef("code")), "name", "unit_code")
+            )
+            .values("staff")
+        ),
+        -7_541,
+    )
+
+    assert query.row(unit.pk) == {"staff": [["Ani", "dinkes"], ["Zainal", "dinkes"]]}
 
 
 def test_json_rows_are_built_as_json_which_postgresql_writes_out_without_parsing_it_again():

@@ -507,15 +507,10 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
 
 
 def test_counts_grouped_by_a_function_of_their_key_add_up_per_group():
-    rows = [
-        {"golongan": "III/a", "predikat": "baik", "n": 4},
-        {"golongan": "III/d", "predikat": "baik", "n": 5},
-        {"golongan": "IV/a", "predikat": "kurang", "n": 1},
-        {"golongan": "IX", "predikat": "baik", "n": 2},
-    ]
-    assert group_counts(rows, "golongan", golongan_group) == {
+    rows = [["III/a", "baik", 4], ["III/d", "baik", 5], ["IV/a", "kurang", 1], ["IX", "baik", 2]]
+    assert group_counts(rows, golongan_group) == {
         "III": {"baik": 9},
         "IV": {"kurang": 1},
         "pppk": {"baik": 2},
     }
-    assert group_counts(rows[:2], "golongan") == {"III/a": {"baik": 4}, "III/d": {"baik": 5}}
+    assert group_counts(rows[:2]) == {"III/a": {"baik": 4}, "III/d": {"baik": 5}}
