@@ -20,7 +20,7 @@ from personnel.models import Employee, ImportRecord, Position, Unit
 from portal.labels import ChoiceLabels
 from portal.links import Link
 from portal.managers import BuiltOnceManager
-from portal.prepared import PreparedQuery, json_rows
+from portal.prepared import PreparedQuery, json_values
 from reports.choices import (
     IN_PROGRESS_STATUSES,
     PREDIKAT_EXPLANATION,
@@ -858,14 +858,16 @@ def counts_for(field: str, filters) -> models.QuerySet:
 
 def period_totals_by_values(field: str, period: int, **filters):
     """`totals_parts()` of a period's counts as one SELECT, the period's row with both parts as
-    arrays: a prepared statement cannot be a UNION (django-pghistory puts its context in front
-    of any statement not starting with SELECT)."""
+    arrays of [value, n] (json_values()): a prepared statement cannot be a UNION
+    (django-pghistory puts its context in front of any statement not starting with SELECT)."""
     counted, withheld = totals_parts(
         counts_for(field, filters), field, period=OuterRef("pk"), **filters
     )
     return (
         Period.objects.filter(pk=period)
-        .annotate(counted=json_rows(counted, field, "n"), withheld=json_rows(withheld, field, "n"))
+        .annotate(
+            counted=json_values(counted, field, "n"), withheld=json_values(withheld, field, "n")
+        )
         .values("counted", "withheld")
         .order_by()
     )
@@ -897,12 +899,13 @@ class PublishedCountQuerySet(models.QuerySet):
             period, others = prepared
             names = tuple(sorted(others))
             row = period_totals_by(field, names).row(period, *map(others.get, names))
-            rows = [*row["counted"], *row["withheld"]] if row else []
+            pairs = [*row["counted"], *row["withheld"]] if row else []
         else:
             rows = totals_by_values(self, field, **filters)
+            pairs = [(row[field], row["n"]) for row in rows]
         totals = Counter()
-        for row in rows:
-            totals[row[field]] += row["n"]
+        for value, n in pairs:
+            totals[value] += n
         return {value: n for value, n in totals.items() if n > 0}
 
     def disclosed_total(self, **filters) -> int:
