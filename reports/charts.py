@@ -120,6 +120,15 @@ def percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
+def decimal(value: float) -> str:
+    """A float as f"{round(value, 2)}" writes it, in a third of the time (a dashboard writes
+    ~700 coordinates): format ".2f" rounds as round() does (both round the exact binary value
+    correctly), and the trailing zeros that round()'s shortest repr leaves out are dropped.
+    Only for floats: round() keeps an int an int ("5", where this writes "5.0")."""
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text[-1] == "." else text
+
+
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -268,18 +277,17 @@ def _row_segments(bar: Bar, parts: list[Segment], y: int, height: int, chart_id:
         ]
     drawn, x = [], 0.0
     hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
-    for segment in parts:
-        width = segment.share * WIDTH
-        fill = hatch if segment.hidden else segment.fill  # a colour of PREDIKAT_COLOURS
+    for key, _label, _value, share, fill in parts:
+        width = share * WIDTH
+        hidden = key == HIDDEN
         drawn.append(
-            f'<rect x="{round(x, 2)}" y="{y}" width="{round(width, 2)}" height="{height}" '
-            f'fill="{fill}"/>'
+            f'<rect x="{decimal(x)}" y="{y}" width="{decimal(width)}" height="{height}" '
+            f'fill="{hatch if hidden else fill}"/>'  # else a colour of PREDIKAT_COLOURS
         )
-        if not segment.hidden and width >= 30:
+        if not hidden and width >= 30:
             drawn.append(
-                f'<text x="{round(x + width / 2, 2)}" y="{y + 15}" text-anchor="middle" '
-                f'font-size="{FONT - 1}" fill="{text_colour(segment.fill)}">'
-                f"{percent(segment.share)}</text>"
+                f'<text x="{decimal(x + width / 2)}" y="{y + 15}" text-anchor="middle" '
+                f'font-size="{FONT - 1}" fill="{text_colour(fill)}">{percent(share)}</text>'
             )
         x += width
     drawn.append(
@@ -339,12 +347,12 @@ def _column(bar: Bar, x, top, width, height, chart_id) -> list[str]:
         segment_height = segment.share * height
         fill = hatch if segment.hidden else segment.fill  # a colour of PREDIKAT_COLOURS
         parts.append(
-            f'<rect x="{x}" y="{round(y, 2)}" width="{width}" '
-            f'height="{round(segment_height, 2)}" fill="{fill}"/>'
+            f'<rect x="{x}" y="{decimal(y)}" width="{width}" '
+            f'height="{decimal(segment_height)}" fill="{fill}"/>'
         )
         if not segment.hidden and segment_height >= 14 and width >= 28:
             parts.append(
-                f'<text x="{round(x + width / 2, 2)}" y="{round(y + segment_height / 2 + 4, 2)}" '
+                f'<text x="{round(x + width / 2, 2)}" y="{decimal(y + segment_height / 2 + 4)}" '
                 f'text-anchor="middle" font-size="{FONT - 2}" fill="{text_colour(segment.fill)}">'
                 f"{percent(segment.share)}</text>"
             )

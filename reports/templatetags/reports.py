@@ -150,18 +150,18 @@ def perf_table(rows, total_row, caption, row_heading, predikat_columns):
     no_data = conditional_escape(gettext("Belum ada data."))
     count = counter()
 
-    def cell(column):
-        if column.value and column.share is not None:
-            share = whole_percent(column.share)
-            return f'{count(column.value)} <small class="share">({share}%)</small>'
-        return count(column.value)
-
     def line(row, label):
-        cells = "".join(f'<td class="num">{cell(column)}</td>' for column in row.columns)
-        return (
-            f'<tr><th scope="row">{label}</th>{cells}'
-            f'<td class="num">{count(row.total.value)}</td></tr>'
+        # Each cell's share as Row.columns gives it (none when its count or the row's total is
+        # suppressed or zero), without making the Column of every cell.
+        total = row.total.value
+        cells = "".join(
+            f'<td class="num">{count(value)} <small class="share">'
+            f"({whole_percent(value * 100 / total)}%)</small></td>"
+            if value and total
+            else f'<td class="num">{count(value)}</td>'
+            for value in [cell.value for cell in row.cells]
         )
+        return f'<tr><th scope="row">{label}</th>{cells}<td class="num">{count(total)}</td></tr>'
 
     caption = conditional_escape(caption)
     heads = "".join(
