@@ -43,6 +43,7 @@ from reports.models import (
 
 TREND_LENGTH = 12  # periods in a trend: a year of months, three of quarters, twelve years
 TOTAL = "__total__"
+EMPTY: dict = {}  # the counts of a group with none (never written to)
 KIND_ORDER = (PeriodKind.ANNUAL, PeriodKind.QUARTERLY, PeriodKind.MONTHLY)
 GOLONGAN_GROUPS = (
     ("I", gettext_lazy("Golongan I")),
@@ -130,20 +131,24 @@ def suppressed_grid(
     part is suppressed. Repeated until nothing changes. `hidden_in_total` forces cells of the
     total row hidden, so several tables over the same total agree.
     """
-    columns = [key for key, _label in charts.predikat_labels()]
+    labels = charts.predikat_labels()
+    columns = [key for key, _label in labels]
     row_keys = [key for key, _label, _extra in rows]
     value: dict[tuple, int] = {}
+    column_totals = dict.fromkeys(columns, 0)
     for r in row_keys:
+        bucket = counts.get(r, EMPTY)
+        line_total = 0
         for c in columns:
-            value[r, c] = counts.get(r, {}).get(c, 0)
-        value[r, TOTAL] = sum(value[r, c] for c in columns)
-    for c in [*columns, TOTAL]:
-        value[TOTAL, c] = sum(value[r, c] for r in row_keys)
+            n = value[r, c] = bucket.get(c, 0)
+            line_total += n
+            column_totals[c] += n
+        value[r, TOTAL] = line_total
     # Rows may not cover everything counted (reports outside any listed group): the total row
     # is what was counted, so take it from `counts` when that is larger.
     for c in columns:
         counted = sum(bucket.get(c, 0) for bucket in counts.values())
-        value[TOTAL, c] = max(value[TOTAL, c], counted)
+        value[TOTAL, c] = max(column_totals[c], counted)
     value[TOTAL, TOTAL] = sum(value[TOTAL, c] for c in columns)
 
     limit = threshold()
@@ -170,8 +175,6 @@ def suppressed_grid(
             else:  # the lone suppressed cell is the whole line: its total would tell it
                 hidden.add(line_total)
             changed = True
-
-    labels = charts.predikat_labels()
 
     def cells_of(r):
         return [Cell(c, label, None if (r, c) in hidden else value[r, c]) for c, label in labels]
