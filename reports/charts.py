@@ -89,12 +89,12 @@ def segments(bar: Bar) -> list[Segment]:
     if not total:  # no reports, or a suppressed total: nothing to divide
         return []
     by_key = {cell.key: cell for cell in bar.cells}
-    shown = [
-        Segment(key, str(cell.label), cell.value, cell.value / total, PREDIKAT_COLOURS[key])
-        for key in PREDIKAT_ORDER
-        if (cell := by_key.get(key)) is not None and cell.value
-    ]
-    rest = total - sum(segment.value for segment in shown)
+    shown, rest = [], total
+    for key in PREDIKAT_ORDER:
+        cell = by_key.get(key)
+        if cell is not None and (value := cell.value):
+            shown.append(Segment(key, str(cell.label), value, value / total, PREDIKAT_COLOURS[key]))
+            rest -= value
     if rest > 0:
         shown.append(Segment(HIDDEN, _("disembunyikan"), None, rest / total, ""))
     return shown
@@ -239,8 +239,9 @@ def stacked_bars(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeStrin
     spelled out, as _text() and _rect() would write them.
     """
     drawn = [(bar, segments(bar)) for bar in bars]
+    # The hidden segment, if any, is a bar's last (segments()).
     with_hidden = any(
-        bar.total.value is None or any(segment.hidden for segment in parts) for bar, parts in drawn
+        bar.total.value is None or (parts and parts[-1].key == HIDDEN) for bar, parts in drawn
     )
     body, y = _legend(0, chart_id, with_hidden)
     bar_height = 22
