@@ -309,20 +309,25 @@ def test_an_opaque_statement_gives_the_rows_of_the_queryset():
         assert [row["name"] for row in rows] == expected
 
 
+@pytest.fixture
+def numbers():
+    """A temporary table of the numbers 1 to 100,000, indexed and analysed."""
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE numbers AS SELECT generate_series(1, 100000) AS n")
+        cursor.execute("CREATE INDEX ON numbers (n)")
+        cursor.execute("ANALYZE numbers")
+
+
 def first_numbers(limit):
     return "SELECT n FROM numbers ORDER BY n LIMIT %s", [limit], ("n",)
 
 
 @pytest.mark.parametrize("opaque", [False, True])
-def test_an_opaque_statement_is_run_with_its_generic_plan_after_five_runs(opaque):
+def test_an_opaque_statement_is_run_with_its_generic_plan_after_five_runs(opaque, numbers):
     # PostgreSQL plans a prepared statement's first five runs for their values, then runs its
     # generic plan only if that costs no more than they did. A plan for LIMIT 3 is far cheaper
     # than one for an unknown LIMIT (a tenth of the rows, the planner assumes), so without
     # `opaque` the statement is planned again at every run, as the report list's page was.
-    with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMPORARY TABLE numbers AS SELECT generate_series(1, 100000) AS n")
-        cursor.execute("CREATE INDEX ON numbers (n)")
-        cursor.execute("ANALYZE numbers")
     query = CompiledSQL(first_numbers, 97_531, opaque=opaque)
     for _ in range(8):
         assert query.rows(3) == [{"n": 1}, {"n": 2}, {"n": 3}]
@@ -334,13 +339,11 @@ def some_numbers(numbers):
 
 
 @pytest.mark.parametrize("opaque", [False, True])
-def test_an_opaque_statement_with_an_array_is_run_with_its_generic_plan_after_five_runs(opaque):
+def test_an_opaque_statement_with_an_array_is_run_with_its_generic_plan_after_five_runs(
+    opaque, numbers
+):
     # A custom plan sees how long the array is, and looks cheaper than the generic plan, which
     # does not: the unit page's counts were planned at every request for it.
-    with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMPORARY TABLE numbers AS SELECT generate_series(1, 100000) AS n")
-        cursor.execute("CREATE INDEX ON numbers (n)")
-        cursor.execute("ANALYZE numbers")
     query = CompiledSQL(some_numbers, [97_531], opaque=opaque)
     for _ in range(8):
         assert query.rows([3, 1]) == [{"n": 1}, {"n": 3}]
