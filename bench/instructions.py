@@ -22,24 +22,17 @@ path. It needs valgrind (Debian package `valgrind`; installed with apt-get when 
 
 import argparse
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from load import PYTHON, ensure_installed
+
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 WARM_UP = 5
-
-
-def ensure_valgrind() -> None:
-    if shutil.which("valgrind") and shutil.which("callgrind_control"):
-        return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-q", "valgrind"], check=True)
-        return
-    sys.exit("valgrind is needed: apt-get install valgrind")
 
 
 def child(root: Path, paths: list[str], requests: int) -> None:
@@ -131,7 +124,7 @@ def main() -> None:
         return
     if not os.environ.get("DATABASE_URL"):
         sys.exit("DATABASE_URL is needed (the scale data: see bench/README.md)")
-    ensure_valgrind()
+    ensure_installed("valgrind", "callgrind_control")  # valgrind comes with it
     this = count(ROOT, args.paths, args.requests)
     before = count(args.before.resolve(), args.paths, args.requests) if args.before else None
     print(f"Python instructions a request (millions), {args.requests} requests a path")

@@ -42,14 +42,20 @@ TIMEOUT = 120
 PING = "/bench/ping/"
 
 
-def ensure_wrk() -> str:
-    wrk = shutil.which("wrk")
-    if wrk:
-        return wrk
+def ensure_installed(package: str, command: str) -> str:
+    """The path of `command`, from the Debian `package`, installed with apt-get when missing
+    and run as root."""
+    found = shutil.which(command)
+    if found:
+        return found
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
-        return shutil.which("wrk")
-    sys.exit("wrk is needed: apt-get install wrk")
+        subprocess.run(["apt-get", "install", "-y", "-q", package], check=True)
+        return shutil.which(command)
+    sys.exit(f"{command} is needed: apt-get install {package}")
+
+
+def ensure_wrk() -> str:
+    return ensure_installed("wrk", "wrk")
 
 
 def pick_urls(env: dict) -> list[tuple[str, str]]:
