@@ -1,6 +1,8 @@
 import pytest
+from playwright.sync_api import expect
 
 from feedback.models import Submission
+from tests.e2e.patterns import ends_with, starting
 from tests.factories import UnitFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -20,8 +22,8 @@ def test_a_citizen_on_a_phone_sends_a_critique_to_a_unit_and_tracks_it(
 
     phone.goto(live_server.url + "/unit/dinkes/")
     phone.get_by_role("link", name="Kirim masukan").click()
-    assert phone.url.endswith("/masukan/?unit=dinkes")
-    assert phone.locator("h1").inner_text() == "Kirim masukan"
+    expect(phone).to_have_url(ends_with("/masukan/?unit=dinkes"))
+    expect(phone.locator("h1")).to_have_text("Kirim masukan")
     assert phone.get_by_label("Ditujukan kepada").input_value() == "unit:dinkes"
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
@@ -37,7 +39,7 @@ def test_a_citizen_on_a_phone_sends_a_critique_to_a_unit_and_tracks_it(
     phone.wait_for_timeout(1100)  # a person takes longer; a fast browser need not
     phone.get_by_role("button", name="Kirim masukan").click()
 
-    assert phone.locator("h1").inner_text().startswith("Terima kasih")
+    expect(phone.locator("h1")).to_have_text(starting("Terima kasih"))
     code = phone.locator(".tracking-code").inner_text().strip()
     submission = Submission.objects.get()
     assert code == submission.display_code
@@ -46,14 +48,14 @@ def test_a_citizen_on_a_phone_sends_a_critique_to_a_unit_and_tracks_it(
 
     phone.get_by_role("link", name="Masukan", exact=True).click()
     phone.get_by_role("link", name="Sudah punya kode? Lacak masukan Anda").click()
-    assert phone.url.endswith("/masukan/lacak/")
+    expect(phone).to_have_url(ends_with("/masukan/lacak/"))
     axe_check(phone)
     phone.get_by_label("Kode pelacakan").fill(code.lower().replace("-", " "))
     phone.get_by_role("button", name="Lacak").click()
 
-    assert phone.locator("h1").inner_text().startswith("Status masukan")
-    assert phone.get_by_text("Diterima, menunggu pemeriksaan").first.is_visible()
-    assert phone.get_by_text("Antrean puskesmas terlalu lama").is_visible()
+    expect(phone.locator("h1")).to_have_text(starting("Status masukan"))
+    expect(phone.get_by_text("Diterima, menunggu pemeriksaan").first).to_be_visible()
+    expect(phone.get_by_text("Antrean puskesmas terlalu lama")).to_be_visible()
     assert "Rina Kartika" not in phone.content()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
@@ -127,11 +129,13 @@ def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer
     moderator.locator(f"input[name=_selected_action][value='{submission.pk}']").check()
     moderator.locator("select[name=action]").select_option("verify")
     moderator.locator("button[name=index]").click()
+    expect(moderator.locator(".messagelist")).to_contain_text("1 masukan diverifikasi.")
     submission.refresh_from_db()
     assert submission.status == "diverifikasi"
     moderator.goto(live_server.url + f"/admin/feedback/submission/{submission.pk}/moderasi/")
     moderator.locator("form:has(input[value=route]) select").select_option(str(city.pk))
     moderator.locator("form:has(input[value=route]) input[type=submit]").click()
+    expect(moderator.locator(".messagelist")).to_contain_text("Tindakan moderasi dicatat.")
     submission.refresh_from_db()
     assert submission.status == "diteruskan"
 
@@ -142,6 +146,7 @@ def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer
     form.locator("select").select_option(str(city.pk))
     form.locator("textarea").fill("Mulai bulan depan loket pendaftaran Senin dibuka dua.")
     form.locator("input[type=submit]").click()
+    expect(responder.locator(".messagelist")).to_contain_text("Tercatat.")
     submission.refresh_from_db()
     assert submission.status == "ditanggapi"
 
@@ -149,8 +154,8 @@ def test_a_critique_is_verified_routed_answered_and_the_citizen_reads_the_answer
     phone.goto(live_server.url + "/masukan/lacak/")
     phone.get_by_label("Kode pelacakan").fill(code)
     phone.get_by_role("button", name="Lacak").click()
-    page_text = phone.locator("main").inner_text()
-    assert "Mulai bulan depan loket pendaftaran Senin dibuka dua." in page_text
-    assert "Dinas Kesehatan" in page_text
+    main = phone.locator("main")
+    expect(main).to_contain_text("Mulai bulan depan loket pendaftaran Senin dibuka dua.")
+    expect(main).to_contain_text("Dinas Kesehatan")
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360

@@ -2,9 +2,11 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from feedback.models import Submission
 from forums.models import CommitmentUpdate, Registration
+from tests.e2e.patterns import starting
 from tests.factories import CommitmentFactory, ForumFactory, UnitFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -44,14 +46,14 @@ def test_a_resident_registers_for_the_next_forum_and_follows_a_commitment(
     phone.get_by_label("E-mail", exact=True).fill("siti@contoh.id")
     phone.get_by_label("Saya setuju").check()
     phone.get_by_role("button", name="Daftar").click()
-    assert "Anda terdaftar" in phone.locator("main").inner_text()
+    expect(phone.locator("main")).to_contain_text("Anda terdaftar")
     assert Registration.objects.get().name == "Siti Rahma"
 
     phone.goto(live_server.url + "/forum/")
     phone.get_by_role("link", name="Forum Warga Bukit Bestari, Oktober").click()
     phone.get_by_role("link", name="Membersihkan saluran drainase utama").click()
-    assert "melewati tenggatnya" in phone.locator("main").inner_text()
-    assert "Separuh saluran selesai." in phone.locator("main").inner_text()
+    expect(phone.locator("main")).to_contain_text("melewati tenggatnya")
+    expect(phone.locator("main")).to_contain_text("Separuh saluran selesai.")
     axe_check(phone)
     phone.goto(live_server.url + "/komitmen/?terlambat=ya")
     axe_check(phone)
@@ -71,10 +73,10 @@ def test_a_resident_asks_about_a_late_commitment_from_its_page(
 
     phone.goto(live_server.url + late.get_absolute_url())
     about = phone.locator("section:has(#masukan-tentang)")
-    assert "Belum ada masukan" in about.inner_text()
+    expect(about).to_contain_text("Belum ada masukan")
     about.get_by_role("link", name="Kirim masukan").click()
     form = phone.locator("form.feedback-form")
-    assert "Memperbaiki lampu jalan Gang Bahagia" in form.inner_text()
+    expect(form).to_contain_text("Memperbaiki lampu jalan Gang Bahagia")
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -86,6 +88,6 @@ def test_a_resident_asks_about_a_late_commitment_from_its_page(
     phone.get_by_label("Saya menyetujui").check()
     phone.get_by_role("button", name="Kirim masukan").click()
 
-    assert phone.locator("h1").inner_text().startswith("Terima kasih")
+    expect(phone.locator("h1")).to_have_text(starting("Terima kasih"))
     submission = Submission.objects.get()
     assert (submission.target_type, submission.target) == ("komitmen", late)

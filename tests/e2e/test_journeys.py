@@ -1,5 +1,7 @@
 import pytest
+from playwright.sync_api import expect
 
+from tests.e2e.patterns import ends_with, starting
 from tests.factories import AssignmentFactory, PositionFactory, UnitFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,18 +35,18 @@ def city():
 
 def test_a_citizen_on_a_phone_walks_from_home_to_a_unit_page(live_server, phone, axe_check, city):
     phone.goto(live_server.url + "/")
-    assert phone.locator("h1").inner_text().startswith("Kinerja ASN")
+    expect(phone.locator("h1")).to_have_text(starting("Kinerja ASN"))
     axe_check(phone)
 
     phone.get_by_role("link", name="Jelajahi unit kerja").click()
-    assert phone.url.endswith("/unit/")
-    assert phone.locator("h1").inner_text() == "Direktori unit kerja"
+    expect(phone).to_have_url(ends_with("/unit/"))
+    expect(phone.locator("h1")).to_have_text("Direktori unit kerja")
     axe_check(phone)
 
     phone.get_by_role("link", name="Dinas Kesehatan").click()
-    assert phone.url.endswith("/unit/dinkes/")
-    assert phone.locator("h1").inner_text() == "Dinas Kesehatan"
-    assert phone.get_by_text("Kepala Dinas Kesehatan").first.is_visible()
+    expect(phone).to_have_url(ends_with("/unit/dinkes/"))
+    expect(phone.locator("h1")).to_have_text("Dinas Kesehatan")
+    expect(phone.get_by_text("Kepala Dinas Kesehatan").first).to_be_visible()
     axe_check(phone)
 
     # nothing overflows the phone's width
@@ -56,4 +58,4 @@ def test_the_language_switch_works_without_javascript(live_server, phone, city):
     phone.goto(live_server.url + "/unit/")
     phone.get_by_role("button", name="English").click()
     assert phone.locator("html").get_attribute("lang") == "en"
-    assert phone.url.endswith("/unit/")
+    expect(phone).to_have_url(ends_with("/unit/"))

@@ -3,7 +3,9 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.e2e.patterns import containing, ends_with
 from tests.factories import (
     AssignmentFactory,
     EmployeeFactory,
@@ -52,17 +54,17 @@ def test_a_citizen_finds_an_employee_reads_the_report_and_goes_to_the_unit(
     axe_check(phone)
     phone.get_by_label("Nama pegawai").fill("rahmat")
     phone.get_by_role("button", name="Tampilkan").click()
-    assert "q=rahmat" in phone.url
+    expect(phone).to_have_url(containing("q=rahmat"))
     phone.get_by_role("link", name="Rahmat Hidayat, S.Kom.").click()
-    assert "/laporan/" in phone.url and "/2025/v1/" in phone.url
-    assert phone.get_by_text("Sangat Baik").first.is_visible()
+    expect(phone).to_have_url(containing("/laporan/", "/2025/v1/"))
+    expect(phone.get_by_text("Sangat Baik").first).to_be_visible()
     axe_check(phone)
 
     phone.get_by_role("link", name="Dinas Komunikasi dan Informatika").first.click()
-    assert phone.url.endswith("/unit/diskominfo/")
+    expect(phone).to_have_url(ends_with("/unit/diskominfo/"))
     phone.get_by_role("link", name="Kinerja unit ini").click()
-    assert phone.url.endswith("/unit/diskominfo/kinerja/")
-    assert phone.locator("svg[role=img]").first.is_visible()
+    expect(phone).to_have_url(ends_with("/unit/diskominfo/kinerja/"))
+    expect(phone.locator("svg[role=img]").first).to_be_visible()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -80,12 +82,12 @@ def test_a_citizen_finds_an_employee_reads_the_report_and_goes_to_the_unit(
 def test_a_citizen_finds_the_open_data_and_its_dictionary(live_server, phone, axe_check, published):
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Data terbuka").first.click()
-    assert phone.url.endswith("/data/")
+    expect(phone).to_have_url(ends_with("/data/"))
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.get_by_role("link", name="Laporan kinerja ASN per periode").click()
-    assert phone.url.endswith("/data/laporan/")
-    assert phone.get_by_role("rowheader", name="alasan_koreksi").is_visible()
+    expect(phone).to_have_url(ends_with("/data/laporan/"))
+    expect(phone.get_by_role("rowheader", name="alasan_koreksi")).to_be_visible()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     with phone.expect_download() as downloading:
@@ -95,6 +97,6 @@ def test_a_citizen_finds_the_open_data_and_its_dictionary(live_server, phone, ax
 
 def test_the_city_dashboard_is_readable_on_a_phone(live_server, phone, axe_check, published):
     phone.goto(live_server.url + "/kinerja/")
-    assert phone.locator("table").first.is_visible()
+    expect(phone.locator("table").first).to_be_visible()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360

@@ -1,6 +1,8 @@
 import pytest
+from playwright.sync_api import expect
 
 from reports.models import Indicator
+from tests.e2e.patterns import containing
 from tests.factories import (
     AssignmentFactory,
     EmployeeFactory,
@@ -45,15 +47,16 @@ def test_a_citizen_searches_from_the_header_and_opens_a_report(live_server, phon
     phone.goto(live_server.url + "/")
     phone.get_by_label("Cari pegawai, jabatan, unit kerja atau indikator").first.fill("pelayanan")
     phone.get_by_role("button", name="Cari", exact=True).first.click()
-    assert "/cari/?q=pelayanan" in phone.url
-    assert phone.get_by_role("heading", name="Indikator kinerja (1)").is_visible()
+    expect(phone).to_have_url(containing("/cari/?q=pelayanan"))
+    expect(phone.get_by_role("heading", name="Indikator kinerja (1)")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     axe_check(phone)
 
     phone.get_by_role("link", name="Persentase izin usaha yang dilayani tepat waktu").click()
-    assert "/2025/v1/" in phone.url
-    assert phone.get_by_text("Persentase izin usaha yang dilayani tepat waktu").first.is_visible()
+    expect(phone).to_have_url(containing("/2025/v1/"))
+    indicator = phone.get_by_text("Persentase izin usaha yang dilayani tepat waktu")
+    expect(indicator.first).to_be_visible()
 
     phone.goto(live_server.url + "/cari/?q=%26%7C%21")
-    assert phone.get_by_text("Kata yang dicari harus memuat huruf atau angka.").is_visible()
+    expect(phone.get_by_text("Kata yang dicari harus memuat huruf atau angka.")).to_be_visible()
     axe_check(phone)

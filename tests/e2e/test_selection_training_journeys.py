@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from selection.choices import Outcome, StageKind
 from selection.models import Candidate, CandidateInput, StageResult
+from tests.e2e.patterns import ends_with, starting
 from tests.factories import CandidateFactory, SelectionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,12 +34,12 @@ def test_a_citizen_follows_an_open_selection_and_gives_input_on_a_candidate(
 
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Seleksi Terbuka JPT Pratama Sekretaris DPRD").click()
+    expect(phone.locator("h1")).to_have_text("Seleksi Terbuka JPT Pratama Sekretaris DPRD")
     selection_url = phone.url
-    assert phone.locator("h1").inner_text() == "Seleksi Terbuka JPT Pratama Sekretaris DPRD"
     # The stage under way is marked, and the administrative result names who passed.
     current = phone.locator("[aria-current=step] h3")
-    assert current.inner_text() == "Penelusuran rekam jejak"
-    assert phone.get_by_role("cell", name="Citra Dewi").is_visible()
+    expect(current).to_have_text("Penelusuran rekam jejak")
+    expect(phone.get_by_role("cell", name="Citra Dewi")).to_be_visible()
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -49,17 +51,17 @@ def test_a_citizen_follows_an_open_selection_and_gives_input_on_a_candidate(
     phone.get_by_label("E-mail", exact=True).fill("rahmat@contoh.id")
     phone.get_by_label("Saya setuju").check()
     phone.get_by_role("button", name="Kirim masukan").click()
-    assert phone.locator("h1").inner_text() == "Periksa e-mail Anda"
+    expect(phone.locator("h1")).to_have_text("Periksa e-mail Anda")
     (message,) = mail.outbox
     link = next(line for line in message.body.splitlines() if "/seleksi/konfirmasi/" in line)
     phone.goto(live_server.url + link[link.index("/seleksi/") :])
-    assert phone.locator("h1").inner_text() == "Masukan dikonfirmasi"
+    expect(phone.locator("h1")).to_have_text("Masukan dikonfirmasi")
     assert CandidateInput.objects.get().confirmed_at is not None
     axe_check(phone)
 
     phone.goto(selection_url)
     phone.get_by_role("link", name="Seleksi terbuka").first.click()
-    assert phone.url.endswith("/seleksi/")
+    expect(phone).to_have_url(ends_with("/seleksi/"))
     axe_check(phone)
 
 
@@ -69,9 +71,9 @@ def test_a_citizen_reads_the_training_calendar_and_the_20_jp_figures(live_server
     TrainingEventFactory(title="Literasi Digital dan Keamanan Siber bagi ASN")
     phone.goto(live_server.url + "/")
     phone.get_by_role("link", name="Pelatihan").first.click()
-    assert phone.get_by_text("Literasi Digital dan Keamanan Siber bagi ASN").is_visible()
+    expect(phone.get_by_text("Literasi Digital dan Keamanan Siber bagi ASN")).to_be_visible()
     axe_check(phone)
     phone.get_by_role("link", name="Berapa yang sudah mencapai 20 JP?").click()
-    assert phone.locator("h1").inner_text().startswith("Capaian 20 JP")
+    expect(phone.locator("h1")).to_have_text(starting("Capaian 20 JP"))
     axe_check(phone)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
