@@ -8,6 +8,7 @@ suppressed cell from its total, the next smallest cell is suppressed too (comple
 suppression).
 """
 
+import functools
 from typing import Any, NamedTuple
 
 from django.apps import apps
@@ -54,6 +55,11 @@ class Cell(NamedTuple):
     @property
     def suppressed(self) -> bool:
         return self.value is None
+
+
+# Cell(*fields) from a tuple of its fields, without the named tuple's generated __new__ (a
+# Python function): tables of hundreds of cells make them at each request.
+make_cell = functools.partial(tuple.__new__, Cell)
 
 
 def threshold() -> int:

@@ -85,19 +85,28 @@ def labels_in(language: str | None) -> tuple[tuple[str, str], ...]:
 
 def segments(bar: Bar) -> list[Segment]:
     """The visible segments in the fixed order, then all suppressed cells merged into one."""
+    return [
+        Segment(key, _("disembunyikan") if key == HIDDEN else str(label), value, share, fill)
+        for key, label, value, share, fill in _parts(bar)
+    ]
+
+
+def _parts(bar: Bar) -> list[tuple]:
+    """segments() as plain tuples, the hidden one without its label: a dashboard's charts
+    make several hundred."""
     total = bar.total.value
     if not total:  # no reports, or a suppressed total: nothing to divide
         return []
     by_key = {cell.key: cell for cell in bar.cells}
-    shown, rest = [], total
+    parts, rest = [], total
     for key in PREDIKAT_ORDER:
         cell = by_key.get(key)
         if cell is not None and (value := cell.value):
-            shown.append(Segment(key, str(cell.label), value, value / total, PREDIKAT_COLOURS[key]))
+            parts.append((key, cell.label, value, value / total, PREDIKAT_COLOURS[key]))
             rest -= value
     if rest > 0:
-        shown.append(Segment(HIDDEN, _("disembunyikan"), None, rest / total, ""))
-    return shown
+        parts.append((HIDDEN, None, None, rest / total, ""))
+    return parts
 
 
 def colour(key: str) -> str:
@@ -114,6 +123,10 @@ def text_colour(fill: str) -> str:
 
     luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
     return INK if luminance > 0.18 else "#ffffff"
+
+
+# The percentages' ink on each predikat's colour.
+TEXT_COLOURS = {fill: text_colour(fill) for fill in PREDIKAT_COLOURS.values()}
 
 
 def percent(share: float) -> str:
@@ -238,13 +251,14 @@ def stacked_bars(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeStrin
     segments, their percentages, its frame) are written here with their fixed attributes
     spelled out, as _text() and _rect() would write them.
     """
-    drawn = [(bar, segments(bar)) for bar in bars]
-    # The hidden segment, if any, is a bar's last (segments()).
+    drawn = [(bar, _parts(bar)) for bar in bars]
+    # The hidden segment, if any, is a bar's last (_parts()).
     with_hidden = any(
-        bar.total.value is None or (parts and parts[-1].key == HIDDEN) for bar, parts in drawn
+        bar.total.value is None or (parts and parts[-1][0] == HIDDEN) for bar, parts in drawn
     )
     body, y = _legend(0, chart_id, with_hidden)
     bar_height = 22
+    hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
     for bar, parts in drawn:
         label = html.escape(shorten(bar.label))
         count = html.escape(_n_label(bar.total.value))
@@ -254,7 +268,7 @@ def stacked_bars(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeStrin
             f'fill="{MUTED}">{count}</text>'
         )
         y += FONT + 4
-        body.extend(_row_segments(bar, parts, y, bar_height, chart_id))
+        body.append(_bar_segments(bar, parts, y, bar_height, chart_id, hatch))
         y += bar_height + 10
     return _svg(chart_id, title, y, body)
 
@@ -265,37 +279,48 @@ def _n_label(n: int | None) -> str:
     return f"n = {n}"
 
 
-def _row_segments(bar: Bar, parts: list[Segment], y: int, height: int, chart_id: str) -> list[str]:
+def _bar_segments(
+    bar: Bar, parts: list[tuple], y: int, height: int, chart_id: str, hatch: str
+) -> str:
+    """A bar's segments, their percentages and its frame; `hatch` the escaped fill of hidden
+    segments."""
     if bar.total.value is None:
-        return [
-            _rect(0, y, WIDTH, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE),
-            _text(WIDTH / 2, y + 15, _("disembunyikan"), text_anchor="middle"),
-        ]
+        return _rect(0, y, WIDTH, height, f"url(#{_hatch_id(chart_id)})", stroke=LINE) + _text(
+            WIDTH / 2, y + 15, _("disembunyikan"), text_anchor="middle"
+        )
     if not bar.total.value:
-        return [
-            _rect(0, y, WIDTH, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3"),
-            _text(WIDTH / 2, y + 15, _("belum ada laporan"), text_anchor="middle", fill=MUTED),
-        ]
+        return _rect(0, y, WIDTH, height, "#ffffff", stroke=LINE, stroke_dasharray="4 3") + _text(
+            WIDTH / 2, y + 15, _("belum ada laporan"), text_anchor="middle", fill=MUTED
+        )
     drawn, x = [], 0.0
-    hatch = html.escape(f"url(#{_hatch_id(chart_id)})")
+    # decimal() written out: a dashboard writes several hundred of these coordinates.
     for key, _label, _value, share, fill in parts:
         width = share * WIDTH
-        hidden = key == HIDDEN
-        drawn.append(
-            f'<rect x="{decimal(x)}" y="{y}" width="{decimal(width)}" height="{height}" '
-            f'fill="{hatch if hidden else fill}"/>'  # else a colour of PREDIKAT_COLOURS
-        )
-        if not hidden and width >= 30:
+        left = f"{x:.2f}".rstrip("0")
+        wide = f"{width:.2f}".rstrip("0")
+        left = left + "0" if left[-1] == "." else left
+        wide = wide + "0" if wide[-1] == "." else wide
+        if key == HIDDEN:
             drawn.append(
+                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{hatch}"/>'
+            )
+        elif width >= 30:  # fill: a colour of PREDIKAT_COLOURS
+            drawn.append(
+                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{fill}"/>'
                 f'<text x="{decimal(x + width / 2)}" y="{y + 15}" text-anchor="middle" '
-                f'font-size="{FONT - 1}" fill="{text_colour(fill)}">{percent(share)}</text>'
+                f'font-size="{FONT - 1}" fill="{TEXT_COLOURS[fill]}">'
+                f"{round(share * 100)}%</text>"
+            )
+        else:
+            drawn.append(
+                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{fill}"/>'
             )
         x += width
     drawn.append(
         f'<rect x="0" y="{y}" width="{WIDTH}" height="{height}" fill="none" stroke="{LINE}" '
         f'stroke-width="0.5"/>'
     )
-    return drawn
+    return "".join(drawn)
 
 
 def trend_chart(bars: Sequence[Bar], *, title: str, chart_id: str) -> SafeString:

@@ -10,6 +10,7 @@ already counted per period, unit, predikat, jabatan type and golongan by databas
 few hundred rows a period, where those suffice.
 """
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from personnel.choices import PPPK_GOLONGAN, JabatanType
-from personnel.disclosure import Cell, suppressed_table, threshold
+from personnel.disclosure import Cell, make_cell, suppressed_table, threshold
 from personnel.models import Unit
 from personnel.tree import UnitNode, ancestors_in, subtree_ids, top_level_units
 from portal.links import Link
@@ -130,36 +131,36 @@ def suppressed_grid(
     smallest cell is suppressed too; where a suppressed sum has every part shown, its smallest
     part is suppressed. Repeated until nothing changes. `hidden_in_total` forces cells of the
     total row hidden, so several tables over the same total agree.
+
+    The cells are one flat list, row after row, each row's total after its cells and the total
+    row last (grid_lines()): the city dashboard suppresses three tables at each request.
     """
     labels = charts.predikat_labels()
     columns = [key for key, _label in labels]
-    row_keys = [key for key, _label, _extra in rows]
-    value: dict[tuple, int] = {}
-    column_totals = dict.fromkeys(columns, 0)
-    for r in row_keys:
-        bucket = counts.get(r, EMPTY)
-        line_total = 0
-        for c in columns:
-            n = value[r, c] = bucket.get(c, 0)
-            line_total += n
-            column_totals[c] += n
-        value[r, TOTAL] = line_total
+    width = len(columns) + 1
+    value: list[int] = []
+    for key, _label, _extra in rows:
+        bucket = counts.get(key, EMPTY)
+        line = [bucket.get(c, 0) for c in columns]
+        value += line
+        value.append(sum(line))
     # Rows may not cover everything counted (reports outside any listed group): the total row
     # is what was counted, so take it from `counts` when that is larger.
-    for c in columns:
-        counted = sum(bucket.get(c, 0) for bucket in counts.values())
-        value[TOTAL, c] = max(column_totals[c], counted)
-    value[TOTAL, TOTAL] = sum(value[TOTAL, c] for c in columns)
+    end = len(value)
+    totals = [
+        max(sum(value[j:end:width]), sum(bucket.get(c, 0) for bucket in counts.values()))
+        for j, c in enumerate(columns)
+    ]
+    value += totals
+    value.append(sum(totals))
 
     limit = threshold()
-    hidden = {key for key, n in value.items() if 0 < n < limit}
-    hidden |= {(TOTAL, c) for c in hidden_in_total}
-    lines = [([(r, c) for c in columns], (r, TOTAL)) for r in [*row_keys, TOTAL]]
-    lines += [([(r, c) for r in row_keys], (TOTAL, c)) for c in [*columns, TOTAL]]
+    hidden = {index for index, n in enumerate(value) if 0 < n < limit}
+    hidden |= {end + j for j, c in enumerate(columns) if c in hidden_in_total}
     changed = True
     while changed:
         changed = False
-        for members, line_total in lines:
+        for members, line_total in grid_lines(len(rows), len(columns)):
             total_hidden = line_total in hidden
             if not total_hidden and hidden.isdisjoint(members):
                 continue  # nothing hidden on the line, so nothing to give away (most lines)
@@ -176,15 +177,40 @@ def suppressed_grid(
                 hidden.add(line_total)
             changed = True
 
-    def cells_of(r):
-        return [Cell(c, label, None if (r, c) in hidden else value[r, c]) for c, label in labels]
+    def row_of(first: int, key, label: str, extra: dict) -> Row:
+        cells = [
+            make_cell((c, column_label, None if index in hidden else value[index]))
+            for index, (c, column_label) in enumerate(labels, first)
+        ]
+        total = first + width - 1
+        return Row(
+            key,
+            label,
+            cells,
+            make_cell((TOTAL, "", None if total in hidden else value[total])),
+            **extra,
+        )
 
-    def total_of(r):
-        return Cell(TOTAL, "", None if (r, TOTAL) in hidden else value[r, TOTAL])
+    grid_rows = [
+        row_of(i * width, key, str(label), extra) for i, (key, label, extra) in enumerate(rows)
+    ]
+    total = row_of(end, TOTAL, total_label, {})
+    return Grid(grid_rows, total, {c for j, c in enumerate(columns) if end + j in hidden})
 
-    grid_rows = [Row(r, str(label), cells_of(r), total_of(r), **extra) for r, label, extra in rows]
-    total = Row(TOTAL, total_label, cells_of(TOTAL), total_of(TOTAL))
-    return Grid(grid_rows, total, {c for c in columns if (TOTAL, c) in hidden})
+
+@functools.lru_cache(maxsize=64)
+def grid_lines(rows: int, columns: int) -> tuple[tuple[tuple[int, ...], int], ...]:
+    """The lines of suppressed_grid()'s flat cells, each (its cells, its sum): every row with
+    its total, the total row included, then every column with its total, the totals' column
+    included. Row i's cells start at i * (columns + 1); the total row is row `rows`."""
+    width = columns + 1
+    return tuple(
+        [
+            (tuple(range(i * width, i * width + columns)), i * width + columns)
+            for i in range(rows + 1)
+        ]
+        + [(tuple(range(j, rows * width, width)), rows * width + j) for j in range(width)]
+    )
 
 
 # --------------------------------------------------------------------------- periods

@@ -154,14 +154,17 @@ def perf_table(rows, total_row, caption, row_heading, predikat_columns):
         # Each cell's share as Row.columns gives it (none when its count or the row's total is
         # suppressed or zero), without making the Column of every cell.
         total = row.total.value
-        cells = "".join(
-            f'<td class="num">{count(value)} <small class="share">'
-            f"({whole_percent(value * 100 / total)}%)</small></td>"
-            if value and total
-            else f'<td class="num">{count(value)}</td>'
-            for value in [cell.value for cell in row.cells]
-        )
-        return f'<tr><th scope="row">{label}</th>{cells}<td class="num">{count(total)}</td></tr>'
+        cells = [f'<tr><th scope="row">{label}</th>']
+        for _key, _label, value in row.cells:
+            if value and total:
+                cells.append(
+                    f'<td class="num">{count(value)} <small class="share">'
+                    f"({whole_percent(value * 100 / total)}%)</small></td>"
+                )
+            else:
+                cells.append(f'<td class="num">{count(value)}</td>')
+        cells.append(f'<td class="num">{count(total)}</td></tr>')
+        return "".join(cells)
 
     caption = conditional_escape(caption)
     heads = "".join(
