@@ -137,6 +137,25 @@ def test_a_known_word_is_kept_even_when_another_has_the_same_trigrams():
     assert search.corrected("nana nanana") == ("", {})
 
 
+def test_the_typo_corrections_are_planned_five_times_then_run_with_one_plan():
+    # Every search sends this statement, and its plan is the same for any words: PostgreSQL
+    # plans the first five runs for their words, then keeps its generic plan. (Other tests on
+    # this connection may have run it before: the custom plans stay five, the generic grow.)
+    SearchWord.objects.bulk_create([SearchWord(word="pelayanan"), SearchWord(word="kesehatan")])
+    typed = ["pelyanan", "kesehatn", "pelayanan", "pelayanan kesehatan", "kesehatan", "xyzw"]
+    for terms in [*typed, "pelyanan kesehatn"]:
+        corrections = SearchWord.objects.corrections(terms)
+
+    assert corrections == {"pelyanan": "pelayanan", "kesehatn": "kesehatan"}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE 'SELECT typed.word%%'"
+        )
+        ((generic, custom),) = cursor.fetchall()
+    assert custom == 5 and generic >= 2
+
+
 def test_a_misspelt_name_still_finds_the_employee(client):
     EmployeeFactory(name="Muhammad Rizky Pratama")
 
