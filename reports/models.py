@@ -544,34 +544,48 @@ class IndicatorQuerySet(models.QuerySet):
 
         The candidates' LIMIT stops the index scan early; only those rows are ranked and sorted,
         and only the page's rows are then joined to their report, employee and period (joining
-        all the candidates before sorting them was most of this query's time). `candidates` is
-        a subquery of those ids, when the caller has already found them (portal.search).
+        all the candidates before sorting them was most of this query's time).
         """
+        page = self.ranked_ids(terms, start, stop, also=also, candidates=candidates)
+        rank = search.rank(terms, exact_field="iki", also=also)
+        return (
+            self.model.objects.filter(pk__in=page.values("pk"))
+            .annotate(search_rank=rank)
+            .order_by("-search_rank", "pk")
+            .values(*SEARCH_RESULT_FIELDS, "search_rank")
+        )
+
+    def ranked_ids(self, terms: str, start: int, stop: int, *, also: str = "", candidates=None):
+        """The ids (and `search_rank`) of results start..stop, ranked among the first
+        SEARCH_CANDIDATES matches. `candidates` is a subquery of those ids, when the caller has
+        already found them (portal.search)."""
         if candidates is None:
             candidates = self.search(terms, also=also).order_by().values("pk")
             candidates = candidates[:SEARCH_CANDIDATES]
         rank = search.rank(terms, exact_field="iki", also=also)
         ranked = self.model.objects.filter(pk__in=candidates).annotate(search_rank=rank)
-        page = ranked.order_by("-search_rank", "pk").values("pk")[start:stop]
-        return (
-            self.model.objects.filter(pk__in=page)
-            .annotate(search_rank=rank)
-            .order_by("-search_rank", "pk")
-            .values(
-                "id",
-                "rhk",
-                "iki",
-                "report__id",
-                "report__version",
-                "report__period__id",
-                "report__period__code",
-                "report__period__kind",
-                "report__period__year",
-                "report__period__number",
-                *public_employee_fields("report__employee__"),
-                "search_rank",
-            )
-        )
+        return ranked.order_by("-search_rank", "pk").values("pk", "search_rank")[start:stop]
+
+    def result_rows(self, ids):
+        """The disclosed ones of the indicators `ids`, as the values a search result shows, in
+        no particular order."""
+        return self.disclosed().filter(pk__any_of=ids).values(*SEARCH_RESULT_FIELDS)
+
+
+# What a search result shows of an indicator (portal.search.indicator_item).
+SEARCH_RESULT_FIELDS = (
+    "id",
+    "rhk",
+    "iki",
+    "report__id",
+    "report__version",
+    "report__period__id",
+    "report__period__code",
+    "report__period__kind",
+    "report__period__year",
+    "report__period__number",
+    *public_employee_fields("report__employee__"),
+)
 
 
 class IndicatorManager(BuiltOnceManager.from_queryset(IndicatorQuerySet)):

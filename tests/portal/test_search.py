@@ -378,8 +378,9 @@ def test_a_page_of_indicators_past_the_last_shows_the_last_with_one_more_query(
     for n in range(25):
         report_with(f"Persentase pelayanan {n:02d}")
 
-    # typo corrections, the indicators' count with the requested page, then the last page
-    with django_assert_max_num_queries(3):
+    # typo corrections, the indicators' count with the requested page (none: no results to
+    # read), then the last page, and its results by id
+    with django_assert_max_num_queries(4):
         response = client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "99"})
 
     page = response.context["page"]
@@ -429,12 +430,15 @@ def test_the_overview_takes_a_fixed_number_of_queries(client, rows, django_asser
 
     search.refresh_words()
     # typo corrections, the employees' count, then one statement per kind (the units' and
-    # the positions' with their counts)
-    with django_assert_max_num_queries(6):
+    # the positions' with their counts, the indicators' ranked ids with theirs), and the
+    # indicators' results by id
+    with django_assert_max_num_queries(7):
         response = client.get(SEARCH, {"q": "pelayanan"})
     assert all(group.count for group in response.context["groups"])
 
-    with django_assert_max_num_queries(3):
+    # typo corrections, the indicators' count with the page's ranked ids, their results by id
+    # (with 10 rows, page 2 is past the last: its count, then the last page's ids and results)
+    with django_assert_max_num_queries(3 if rows > search.PER_PAGE else 4):
         client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "2"})
 
 
