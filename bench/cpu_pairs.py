@@ -19,17 +19,15 @@ in the database between runs, not by this script.
 
 import argparse
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import PYTHON, ensure_wrk, run_wrk, status_of, stop_server
+from load import PYTHON, ensure_wrk, run_wrk, start_quiet, stop_server, uncached_env
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -57,21 +55,9 @@ def cpu_seconds(group: int, database: str) -> tuple[float, float]:
 
 def measure(root: Path, path: str, env: dict, args, wrk: str) -> dict:
     log = Path(tempfile.gettempdir()) / "portal-bench-cpu-pairs.log"
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind",
-         f"127.0.0.1:{args.port}", "--access-logfile", "/dev/null"],
-        cwd=root, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
+    server = start_quiet(root, env, args.port, path, log)
     url = f"http://127.0.0.1:{args.port}{path}"
     try:
-        deadline = time.monotonic() + 120
-        while status_of(f"http://127.0.0.1:{args.port}/bench/ping/") != 200:
-            if server.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"gunicorn did not start from {root}; see {log}")
-            time.sleep(0.5)
-        if status_of(url) != 200:
-            sys.exit(f"{path} does not answer 200 from {root}")
         options = {"connections": args.connections, "threads": 2}
         run_wrk(wrk, url, duration=3, **options)
         before = cpu_seconds(server.pid, args.database)
@@ -100,15 +86,7 @@ def main() -> None:
         sys.exit("Set DATABASE_URL to the scale database (bench/generate_scale.py).")
     args.database = urlparse(os.environ["DATABASE_URL"]).path.lstrip("/")
     wrk = ensure_wrk()
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_HTTPS": "0",
-        "DJANGO_BENCH_PING": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_PAGE_CACHE": "0",
-    }
+    env = uncached_env()
     checkouts = {"before": args.before.resolve(), "this": ROOT}
     envs = {}
     for name, root in checkouts.items():

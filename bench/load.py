@@ -130,6 +130,41 @@ def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
     sys.exit(f"gunicorn did not answer in {TIMEOUT} s; see {log}")
 
 
+def uncached_env() -> dict:
+    """The environment of a gunicorn measured with the page cache off (cpu_pairs.py,
+    statements.py): production settings, the trivial endpoint on, a throwaway secret key."""
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_HTTPS": "0",
+        "DJANGO_BENCH_PING": "1",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_PAGE_CACHE": "0",
+    }
+
+
+def start_quiet(root: Path, env: dict, port: int, path: str, log: Path) -> subprocess.Popen:
+    """gunicorn from the checkout `root`, without an access log, once it answers the trivial
+    endpoint, and `path` with 200; exits with a message if it does not."""
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind",
+         f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        cwd=root, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + TIMEOUT
+    while status_of(f"http://127.0.0.1:{port}/bench/ping/") != 200:
+        if server.poll() is not None or time.monotonic() > deadline:
+            stop_server(server)
+            sys.exit(f"gunicorn did not start from {root}; see {log}")
+        time.sleep(0.5)
+    if status_of(f"http://127.0.0.1:{port}{path}") != 200:
+        stop_server(server)
+        sys.exit(f"{path} does not answer 200 from {root}")
+    return server
+
+
 def stop_server(server: subprocess.Popen) -> None:
     server.send_signal(signal.SIGTERM)
     try:

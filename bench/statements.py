@@ -25,16 +25,14 @@ The extension is created in the database if it is missing.
 
 import argparse
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import PYTHON, ROOT, ensure_wrk, run_wrk, status_of, stop_server
+from load import PYTHON, ROOT, ensure_wrk, run_wrk, start_quiet, stop_server, uncached_env
 
 STATISTICS = """
 SELECT calls, rows, total_exec_time, total_plan_time, plans, query
@@ -64,26 +62,6 @@ def check_extension(connection) -> None:
         print("pg_stat_statements.track_planning is off: planning times show as 0.\n")
 
 
-def start(path: str, env: dict, port: int) -> subprocess.Popen:
-    log = Path(tempfile.gettempdir()) / "portal-bench-statements.log"
-    server = subprocess.Popen(
-        [str(Path(PYTHON).parent / "gunicorn"), "portal.wsgi", "--bind",
-         f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 120
-    while status_of(f"http://127.0.0.1:{port}/bench/ping/") != 200:
-        if server.poll() is not None or time.monotonic() > deadline:
-            stop_server(server)
-            sys.exit(f"gunicorn did not start; see {log}")
-        time.sleep(0.5)
-    if status_of(f"http://127.0.0.1:{port}{path}") != 200:
-        stop_server(server)
-        sys.exit(f"{path} does not answer 200")
-    return server
-
-
 def table(rows: list[tuple], requests: int) -> str:
     lines = [
         "| statement | a request | rows | execution (ms) | planning (ms) | planned |",
@@ -110,24 +88,17 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the scale database (bench/generate_scale.py).")
     wrk = ensure_wrk()
-    env = {
-        **os.environ,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_HTTPS": "0",
-        "DJANGO_BENCH_PING": "1",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_PAGE_CACHE": "0",
-        "DJANGO_STATIC_ROOT": tempfile.mkdtemp(prefix="portal-bench-static-"),
-    }
+    static = tempfile.mkdtemp(prefix="portal-bench-static-")
+    env = {**uncached_env(), "DJANGO_STATIC_ROOT": static}
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
         cwd=ROOT, env=env, check=True,
     )  # fmt: skip
+    log = Path(tempfile.gettempdir()) / "portal-bench-statements.log"
     with connect() as connection:
         check_extension(connection)
         for path in args.paths:
-            server = start(path, env, args.port)
+            server = start_quiet(ROOT, env, args.port, path, log)
             url = f"http://127.0.0.1:{args.port}{path}"
             options = {"connections": args.connections, "threads": 2}
             try:
