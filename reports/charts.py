@@ -293,28 +293,18 @@ def _bar_segments(
             WIDTH / 2, y + 15, _("belum ada laporan"), text_anchor="middle", fill=MUTED
         )
     drawn, x = [], 0.0
-    # decimal() written out: a dashboard writes several hundred of these coordinates.
     for key, _label, _value, share, fill in parts:
         width = share * WIDTH
-        left = f"{x:.2f}".rstrip("0")
-        wide = f"{width:.2f}".rstrip("0")
-        left = left + "0" if left[-1] == "." else left
-        wide = wide + "0" if wide[-1] == "." else wide
-        if key == HIDDEN:
-            drawn.append(
-                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{hatch}"/>'
-            )
-        elif width >= 30:  # fill: a colour of PREDIKAT_COLOURS
-            drawn.append(
-                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{fill}"/>'
+        rect = (
+            f'<rect x="{decimal(x)}" y="{y}" width="{decimal(width)}" height="{height}" '
+            f'fill="{hatch if key == HIDDEN else fill}"/>'  # else a colour of PREDIKAT_COLOURS
+        )
+        if key != HIDDEN and width >= 30:
+            rect += (
                 f'<text x="{decimal(x + width / 2)}" y="{y + 15}" text-anchor="middle" '
-                f'font-size="{FONT - 1}" fill="{TEXT_COLOURS[fill]}">'
-                f"{round(share * 100)}%</text>"
+                f'font-size="{FONT - 1}" fill="{TEXT_COLOURS[fill]}">{percent(share)}</text>'
             )
-        else:
-            drawn.append(
-                f'<rect x="{left}" y="{y}" width="{wide}" height="{height}" fill="{fill}"/>'
-            )
+        drawn.append(rect)
         x += width
     drawn.append(
         f'<rect x="0" y="{y}" width="{WIDTH}" height="{height}" fill="none" stroke="{LINE}" '
