@@ -29,9 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from load import PYTHON, ensure_installed
+from load import PYTHON, ROOT, ensure_installed, uncached_env
 
-ROOT = Path(__file__).resolve().parent.parent
 WARM_UP = 5
 
 
@@ -64,16 +63,10 @@ def count(root: Path, paths: list[str], requests: int) -> list[float]:
     """Millions of instructions a request of each path, for the checkout at `root`."""
     with tempfile.TemporaryDirectory(prefix="portal-bench-instructions-") as folder:
         env = {
-            **os.environ,
-            "DJANGO_PAGE_CACHE": "0",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_HTTPS": "0",  # as bench/load.py serves the pages: plain HTTP
-            "DJANGO_BENCH_PING": "1",
-            "DJANGO_LOG_LEVEL": "WARNING",
+            **uncached_env(),  # plain HTTP, as bench/load.py serves the pages
             "DJANGO_STATIC_ROOT": str(Path(folder) / "static"),
             "PYTHONHASHSEED": "0",
         }
-        env.setdefault("DJANGO_SECRET_KEY", "bench-" + "x" * 50)
         # The manifest storage needs the checkout's own static files; collected outside valgrind.
         subprocess.run(
             [PYTHON, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],

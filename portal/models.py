@@ -3,40 +3,47 @@ import re
 from django.db import connection, models, transaction
 
 from personnel import search
-from portal.prepared import preparing_cursor
+from portal.prepared import CompiledSQL
 
 # A corrected word must be at least this close (pg_trgm similarity) to what was typed.
 CORRECTION_SIMILARITY = 0.5
 WORD = re.compile(r"[^\W\d_]{4,}")  # only words of four letters or more are corrected
 
 
+def corrections_sql(words: list[str]) -> tuple[str, list, tuple[str, str]]:
+    """For each of `words`, the known word nearest to it (itself if it is known, NULL if none
+    is near enough).
+
+    A known word is looked up by its key first and kept: the trigram search, the costlier part,
+    runs only for the words the list does not have (COALESCE evaluates its second argument only
+    when the first is NULL)."""
+    table = SearchWord._meta.db_table
+    sql = (
+        f"SELECT typed.word, COALESCE("
+        f"  (SELECT known.word FROM {table} known WHERE known.word = typed.word),"
+        f"  (SELECT known.word FROM {table} known"
+        f"   WHERE known.word %% typed.word AND similarity(known.word, typed.word) >= %s"
+        f"   ORDER BY similarity(known.word, typed.word) DESC, known.word LIMIT 1))"
+        f" FROM unnest(%s) AS typed(word)"
+    )
+    return sql, [CORRECTION_SIMILARITY, words], ("typed", "known")
+
+
+# Prepared and opaque (portal.prepared.opaqued()): every search sends it, and its plan (the word
+# list's two indexes) is the same for any words; planned at each search, planning took five
+# times as long as running it (bench/statements.py).
+CORRECTIONS = CompiledSQL(corrections_sql, ["\x1fword"], opaque=True)
+
+
 class SearchWordQuerySet(models.QuerySet):
     def corrections(self, terms: str) -> dict[str, str]:
-        """The known word nearest to each unknown word of `terms`, in one query.
-
-        A known word is looked up by its key first and kept: the trigram search, the costlier
-        part, runs only for the words the list does not have (COALESCE evaluates its second
-        argument only when the first is NULL). Prepared, with its values behind `(SELECT …)` as
-        portal.prepared.opaqued() puts them: every search sends it, its plan (the word list's
-        two indexes) is the same for any words, and planned at each search, planning took five
-        times as long as running it (bench/statements.py).
-        """
+        """The known word nearest to each unknown word of `terms`, in one query
+        (corrections_sql())."""
         words = list(dict.fromkeys(WORD.findall(terms.lower())))
         if not words:
             return {}
-        table = self.model._meta.db_table
-        with preparing_cursor() as cursor:
-            cursor.execute(
-                f"SELECT typed.word, COALESCE("
-                f"  (SELECT known.word FROM {table} known WHERE known.word = typed.word),"
-                f"  (SELECT known.word FROM {table} known"
-                f"   WHERE known.word %% typed.word"
-                f"   AND similarity(known.word, typed.word) >= (SELECT %s)"
-                f"   ORDER BY similarity(known.word, typed.word) DESC, known.word LIMIT 1))"
-                f" FROM unnest((SELECT %s)::text[]) AS typed(word)",
-                [CORRECTION_SIMILARITY, words],
-            )
-            return {typed: known for typed, known in cursor.fetchall() if known and known != typed}
+        pairs = ((row["typed"], row["known"]) for row in CORRECTIONS.rows(words))
+        return {typed: known for typed, known in pairs if known and known != typed}
 
     def rebuild(self, sources) -> int:
         """Replace the list with the words of `sources` (querysets of one text column each)."""
