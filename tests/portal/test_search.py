@@ -664,16 +664,47 @@ def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
     for text in texts:
         report_with(text)
     report_with("pelayanan rahasia", status="draft")
-    indicators = Indicator.objects.disclosed()
     rank = personnel_search.rank("pelayanan", exact_field="iki")
     expected = [
         indicator.pk
         for indicator in sorted(
-            indicators.search("pelayanan").annotate(search_rank=rank),
+            Indicator.objects.search("pelayanan").annotate(search_rank=rank),
             key=lambda indicator: (-indicator.search_rank, indicator.pk),
         )
     ]
-    pages = [list(indicators.search_rows("pelayanan", start, start + 3)) for start in (0, 3, 6)]
-    assert [row["id"] for page in pages for row in page] == expected
+    indicators = search.BY_KEY["indikator"]
+    pages = [indicators.page("pelayanan", start, start + 3) for start in (0, 3, 6)]
+    assert [indicator.pk for page in pages for indicator in page] == expected
     assert len(expected) == len(texts)
-    assert pages[0][0]["iki"] == "pelayanan"
+    assert pages[0][0].iki == "pelayanan"
+
+
+def test_every_page_of_indicators_up_to_the_cap_has_results_ranked_among_the_same_matches(
+    client,
+):
+    report = ReportFactory(indicators=0)
+    Indicator.objects.bulk_create(
+        Indicator(
+            report=report,
+            rhk="Terlaksananya pelayanan",
+            aspect="kuantitas",
+            # one match in a hundred is the exact word: it ranks first wherever it is read
+            iki="pelayanan" if n % 100 == 99 else f"Jumlah pelayanan nomor {n}",
+            target="1",
+            order=n,
+        )
+        for n in range(search.COUNT_CAP + 100)
+    )
+    advance(report, "published")
+    last = search.COUNT_CAP // search.PER_PAGE
+
+    first, middle, final = (
+        client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": page}).context["page"]
+        for page in (1, last // 2 + 1, last)
+    )
+
+    assert (first.group.count, first.group.capped, first.pages) == (search.COUNT_CAP, True, last)
+    assert len(middle.group.results) == len(final.group.results) == search.PER_PAGE
+    # the exact ones first: the ten or eleven of them among the 1,001 matches read
+    exact = [text_of(item) == "pelayanan" for item in first.group.results]
+    assert sum(exact) >= 10 and exact == sorted(exact, reverse=True)
