@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +170,12 @@ LISTED_FIELDS = (
     "employee__name",
     "employee__gelar_belakang",
 )
+
+
+def changed_at():
+    """When a public report version last changed: its withdrawal, else its publication (the
+    order of the Atom feeds, reports.feeds, and of their index, report_feed_order)."""
+    return Greatest("published_at", Coalesce("withdrawn_at", "published_at"))
 
 
 class ReportQuerySet(models.QuerySet):
@@ -436,6 +442,18 @@ class Report(ChoiceLabels, models.Model):
                 fields=["period", "predikat", "employee"],
                 condition=Q(status=ReportStatus.PUBLISHED),
                 name="report_published_predikat",
+            ),
+            # The Atom feeds: the latest changes of public versions, an index scan that stops
+            # after a feed's entries. Without it each request sorted every public report (1.2 s
+            # on the scale data, and the feeds are not in the page cache). The unit last, as a
+            # key that does not change the order: a unit's feed tests it in the index (one
+            # kelurahan's feed 10 → 0.3 ms).
+            models.Index(
+                changed_at().desc(),
+                models.F("id").desc(),
+                models.F("unit"),
+                condition=Q(status__in=PUBLIC_STATUSES),
+                name="report_feed_order",
             ),
         ]
         triggers = [

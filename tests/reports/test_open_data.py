@@ -11,6 +11,7 @@ from django.db import connection
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from reports.feeds import ReportFeed, UnitReportFeed
 from reports.models import Withholding
 from reports.opendata import columns as columns_module
 from reports.opendata.datasets import DATASETS
@@ -613,6 +614,32 @@ def test_the_unit_feed_covers_the_unit_and_its_sub_units_only(client, year, unit
     published("Di Dishub", period=year, unit=other)
     xml = client.get("/unit/dinkes/laporan.atom").content.decode()
     assert "Di Dinas" in xml and "Di Puskesmas" in xml and "Di Dishub" not in xml
+
+
+def test_a_feed_of_an_unknown_or_retired_unit_is_not_found(client, unit):
+    UnitFactory(code="lama", name="Dinas Lama", parent=unit.parent, is_active=False)
+
+    assert client.get("/unit/tidak-ada/laporan.atom").status_code == 404
+    assert client.get("/unit/lama/laporan.atom").status_code == 404
+
+
+def test_the_feeds_are_read_from_their_index_not_sorted_from_every_public_report(year, unit):
+    many_reports(year, unit, 10)
+    withdrawn = ReportFactory(
+        employee=EmployeeFactory(name="Ditarik"), period=year, unit=unit, status="withdrawn"
+    )
+    city, unit_feed = ReportFeed(), UnitReportFeed()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE reports_report")
+        # With a few rows a sort is cheap: forbid it, so that the plans show whether the index
+        # CAN give the feeds' order (its expression and condition must match the query's).
+        cursor.execute("SET LOCAL enable_sort = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        dinkes = unit_feed.get_object(None, "dinkes")
+        plans = [city.items().explain(), unit_feed.items(dinkes).explain()]
+
+    assert all("report_feed_order" in plan and "Sort" not in plan for plan in plans)
+    assert city.items()[0] == withdrawn  # the latest change first: a withdrawal
 
 
 def test_a_feed_costs_a_fixed_number_of_queries(client, year, unit, django_assert_num_queries):
