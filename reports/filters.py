@@ -590,11 +590,13 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         sizes = [sum(counts.get(value, 0) for value in group) for group in groups]
         total = sum(sizes)
 
+        def own(group) -> dict:
+            return {"predikat": group[0]} if field == "predikat" else {"unit__in": group}
+
         def part(piece):
             size, end = sizes[piece.segment], piece.offset + piece.limit
             group = groups[piece.segment]
-            own = {"predikat": group[0]} if field == "predikat" else {"unit__in": group}
-            keyed = keyed_filters({**filters, **own})
+            keyed = keyed_filters({**filters, **own(group)})
             if keyed is not None:  # a group is in name order, whichever way the list is sorted
                 return keyed_page(keyed, piece.offset, end, size, descending=False)
             rows = self.qs.for_listing().filter(**{f"{field}__in": group})
@@ -615,7 +617,9 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
             middle = middle.order_by(*SORTS[sort])
             return [*part(pieces[0]), *middle, *part(pieces[-1])]
 
-        return SegmentedRows(sizes, fetch)
+        # A group the listing keys cannot give in name order is walked (take()).
+        walked = [keyed_filters({**filters, **own(group)}) is None for group in groups]
+        return SegmentedRows(sizes, fetch, walked=walked)
 
     def by_name(self, size: int) -> SlicedRows | None:
         """The rows, when the list is sorted by name and its filters are ones reports.ListingKey

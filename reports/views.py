@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from django.core.paginator import Paginator
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -41,7 +40,7 @@ from reports.models import (
     PublishedCount,
     Report,
 )
-from reports.paging import NearerEnd
+from reports.paging import ListPaginator, NearerEnd
 from training.figures import jp_rows, jp_years
 
 PUBLIC_ID = re.compile(f"[{PUBLIC_ID_ALPHABET}]{{{PUBLIC_ID_LENGTH}}}")
@@ -213,17 +212,20 @@ class ReportListView(FilterView):
                     rows = filterset.by_statement(total)
                 if rows is None:
                     rows = NearerEnd(filterset.qs.for_listing(), total, from_counts=True)
-        return Paginator(rows, per_page, **kwargs)
+        return ListPaginator(rows, per_page, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
-        """Like ListView's, but a page number that is not a page shows the nearest one."""
+        """Like ListView's, but a page number that is not a page shows the nearest one, and so
+        does a page too deep in a list read by walking (reports.paging.ListPaginator)."""
         paginator = self.get_paginator(queryset, page_size)
         requested = self.request.GET.get(self.page_kwarg, "")
         page = paginator.get_page(requested)
         page.object_list = listing.listed(
             page.object_list, self.filterset.periods_by_id, self.filterset.units_by_id
         )
+        self.out_of_reach = paginator.out_of_reach
         self.page_corrected = bool(requested) and requested != str(page.number)
+        self.page_corrected &= not self.out_of_reach
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -245,6 +247,7 @@ class ReportListView(FilterView):
             "period": period,
             "columns": columns,
             "page_corrected": self.page_corrected,
+            "out_of_reach": self.out_of_reach,
             "texts": listing.list_texts(period, context["page_obj"]),
         }
 

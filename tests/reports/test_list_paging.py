@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from personnel.models import Employee, Unit
 from portal.prepared import CompiledSQL, PreparedQuery
-from reports import filters, listing
+from reports import filters, listing, paging
 from reports.choices import PREDIKAT_MATRIX
 from reports.filters import SORTS, predikat_rank
 from reports.models import Report, Withholding
@@ -244,6 +244,109 @@ def test_a_page_spanning_many_small_groups_reads_them_in_at_most_three_queries(
         response = client.get(LIST, {"urut": "-unit"})
     rows = expected("-unit", period=city)
     assert [report.pk for report in response.context["reports"]] == rows[:6]
+
+
+class Walked:
+    """Rows whose every page walks past as many rows as `walk` says, grouped at `landmarks`."""
+
+    def __init__(self, size, walk, landmarks=()):
+        self.size, self.walk, self._landmarks = size, walk, list(landmarks)
+
+    def count(self):
+        return self.size
+
+    def __len__(self):
+        return self.size
+
+    def __getitem__(self, index):
+        return list(range(self.size))[index]
+
+    def landmarks(self):
+        return self._landmarks
+
+
+def test_a_paginator_serves_only_pages_that_walk_little_and_otherwise_the_nearest(
+    monkeypatch,
+):
+    monkeypatch.setattr(paging, "MAX_WALK", 10)
+    far = Walked(100, lambda start, stop: min(start, 100 - stop))  # as NearerEnd walks
+
+    paginator = paging.ListPaginator(far, 5)
+
+    served = [number for number in range(1, 21) if paginator.reachable(number)]
+    assert served == [1, 2, 3, 18, 19, 20]
+    assert [paginator.get_page(n).number for n in (2, 4, 9, 12, 17, 99, "x")] == [
+        2,
+        3,
+        3,
+        18,
+        18,
+        20,
+        1,
+    ]
+    assert paginator.out_of_reach is False  # "x" is not a number: page 1, as Django does
+    paginator.get_page(9)
+    assert paginator.out_of_reach is True
+    third, eighteenth = paginator.page(3), paginator.page(18)
+    assert third.has_previous() and not third.has_next() and third.at_edge_of_reach
+    assert not eighteenth.has_previous() and eighteenth.has_next()
+    assert not paginator.page(1).at_edge_of_reach
+
+
+def test_far_from_both_ends_the_nearest_served_page_is_found_at_a_landmark(monkeypatch):
+    monkeypatch.setattr(paging, "MAX_WALK", 10)
+
+    def walk(start, stop):  # two groups of 5,000 rows, each read from its nearer end
+        offset = start % 5000
+        return min(offset, 5000 - offset - (stop - start))
+
+    paginator = paging.ListPaginator(Walked(10_000, walk, landmarks=[5000, 10_000]), 5)
+
+    assert paginator.get_page(700).number == 1000  # rows 4995-4999: the first group's end
+    assert paginator.get_page(1500).number == 1001  # rows 5000-5004: the second's start
+    assert paginator.get_page(60).number == 3  # near enough to the list's start
+
+
+@pytest.mark.parametrize("sort", list(SORTS))
+def test_a_list_read_by_walking_serves_its_pages_near_either_end_only_and_says_so(
+    client, city, namesakes, monkeypatch, sort
+):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    monkeypatch.setattr(paging, "MAX_WALK", 3)
+    taken, take = [], paging.take
+
+    def recorded(rows, start, stop, size):
+        taken.append(min(start, size - stop))
+        return take(rows, start, stop, size)
+
+    monkeypatch.setattr(paging, "take", recorded)
+    monkeypatch.setattr(filters, "take", recorded)
+    rows = expected(sort)  # every period: no index gives them in order
+    pages, clamped = -(-len(rows) // PER_PAGE), 0
+
+    for number in range(1, pages + 1):
+        response = client.get(LIST, {"periode": "semua", "urut": sort, "page": number})
+        page, html = response.context["page_obj"], response.content.decode()
+        start = (page.number - 1) * PER_PAGE
+        assert [report.pk for report in page.object_list] == rows[start : start + PER_PAGE]
+        assert response.context["out_of_reach"] == (page.number != number)
+        clamped += page.number != number
+        if page.number != number:
+            assert "Halaman yang diminta ada di tengah daftar" in html
+            assert "Halaman yang diminta tidak ada" not in html
+        assert ("tidak dapat dibuka halaman demi halaman" in html) == (
+            page.number != number or page.at_edge_of_reach
+        )
+    assert clamped and taken and max(taken) <= 3
+
+
+def test_a_list_an_index_gives_in_order_serves_every_page(client, city, monkeypatch):
+    monkeypatch.setattr(ReportListView, "paginate_by", PER_PAGE)
+    monkeypatch.setattr(paging, "MAX_WALK", 0)
+
+    for sort in SORTS:  # one period, no filter the listing keys and the counts do not hold
+        shown, total = every_page(client, {"urut": sort})
+        assert shown == expected(sort, period=city) and total == len(shown)
 
 
 def test_a_late_page_is_read_backwards_from_the_end(client, city, monkeypatch):
