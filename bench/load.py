@@ -269,7 +269,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--port", type=int, default=8077)
-    parser.add_argument("--modes", default="warm,off", help="warm, off, or both")
+    parser.add_argument("--modes", default="warm,off", help="warm, off, or both (warm,off)")
     parser.add_argument(
         "--rounds",
         type=int,
@@ -281,6 +281,9 @@ def main() -> None:
         "--only", default="", help="measure only the pages whose path contains one of these"
     )
     args = parser.parse_args()
+    modes = ["warm", "off"] if args.modes == "both" else args.modes.split(",")
+    if set(modes) - {"warm", "off"}:
+        parser.error(f"--modes: warm, off or both, not {args.modes!r}")
     if not os.environ.get("DATABASE_URL"):
         sys.exit("Set DATABASE_URL to the scale database (bench/generate_scale.py).")
 
@@ -307,7 +310,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     log = Path(tempfile.gettempdir()) / "portal-bench-gunicorn.log"
     report = []
-    for mode in args.modes.split(","):
+    for mode in modes:
         server = start_server({**env, "DJANGO_PAGE_CACHE": "1" if mode == "warm" else "0"},
                               args.port, log)  # fmt: skip
         try:
