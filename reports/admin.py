@@ -1,14 +1,18 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from personnel import scoping
 from personnel.admin import CurrentUnitFilter, ScopedChoicesMixin, UnitScopedAdmin
+from personnel.choices import JabatanType
+from personnel.models import Employee, Position
 from reports import services
 from reports.choices import BerAkhlak, PeriodKind, ReportStatus
 from reports.distribution import staff_warnings
@@ -56,7 +60,45 @@ class ReportUnitFilter(CurrentUnitFilter):
         unit = scoping.units_for(request.user).filter(code=code).first()
         if unit is None:
             return queryset.none()
-        return queryset.filter(unit__in=Unit.objects.subtree_of([unit]).values("pk"))
+        # The subtree as a list of ids, which the planner estimates from the statistics: given
+        # the recursive subquery, it walked every report of the city newest first (0.4 s).
+        subtree = list(Unit.objects.subtree_of([unit]).values_list("pk", flat=True))
+        return queryset.filter(unit__in=subtree)
+
+
+SEARCH_IDS = 5_000  # matching employees or positions a staff search passes as a list of ids
+
+
+def search_terms(search_term: str) -> list[str]:
+    """The words of an admin search box, as Django's own search splits them (quotes keep a
+    phrase together)."""
+    return [
+        unescape_string_literal(bit) if bit.startswith(('"', "'")) and bit[0] == bit[-1] else bit
+        for bit in smart_split(search_term)
+    ]
+
+
+def ids_or_query(queryset):
+    """The ids of `queryset` as a list, which the planner sees, when there are at most
+    SEARCH_IDS of them (one query); else `queryset` itself, as a subquery."""
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
+    return ids if len(ids) <= SEARCH_IDS else queryset.values("pk")
+
+
+class ReportJabatanTypeFilter(admin.SimpleListFilter):
+    """The jabatan type at evaluation time, from its choices: a field's own filter lists the
+    values found in the table, a DISTINCT over every report (~0.2 s for 1.2 million)."""
+
+    title = gettext_lazy("jenis jabatan")
+    parameter_name = "jabatan_type"
+
+    def lookups(self, request, model_admin):
+        return JabatanType.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in JabatanType.values:
+            return queryset.filter(jabatan_type=self.value())
+        return queryset
 
 
 class ChildInlineMixin(ScopedChoicesMixin):
@@ -184,11 +226,18 @@ class ReportAdmin(UnitScopedAdmin):
         "status",
         "predikat",
         ReportUnitFilter,
-        "jabatan_type",
+        ReportJabatanTypeFilter,
     ]
-    search_fields = ["^employee__nip", "employee__name", "position_title"]
+    # The latest entered first, from the primary key's index: the model's order (year, then
+    # name) sorted every report of the city at each load of the list (2.4 s for 1.2 million).
+    # A column's header still sorts by it.
+    ordering = ["-id"]
+    search_fields = ["^employee__nip", "employee__name", "position__title"]  # get_search_results()
     search_help_text = gettext_lazy("Cari dengan awal NIP, nama pegawai atau nama jabatan.")
     list_select_related = ["employee", "period", "unit"]
+    # No second count of every report in scope beside a filtered list's own (~50 ms for 1.2
+    # million); the list still says how many match.
+    show_full_result_count = False
     autocomplete_fields = ["employee", "period", "evaluator", "evaluator_superior"]
     inlines = [IndicatorInline, BehaviourInline]
     actions = ["submit_selected", "approve_selected", "publish_selected"]
@@ -208,6 +257,25 @@ class ReportAdmin(UnitScopedAdmin):
         "published_at",
         "withdrawn_at",
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Reports whose employee's NIP starts with each word, or whose employee's name or
+        position's title holds it.
+
+        The employees and the positions are found in their own tables first, and the reports
+        by their ids, as lists (up to SEARCH_IDS of each), from the report table's indexes on
+        employee and position. Matched through a join, each search tested every report in
+        scope, twice (the count, then the page): ~1 s for "siti" among 1.2 million. The title
+        is the position's as it is now; the title kept on the report at evaluation time only
+        differs once a position is renamed.
+        """
+        for term in search_terms(search_term):
+            employees = Employee.objects.filter(Q(nip__startswith=term) | Q(name__icontains=term))
+            positions = Position.objects.filter(title__icontains=term)
+            queryset = queryset.filter(
+                Q(employee__in=ids_or_query(employees)) | Q(position__in=ids_or_query(positions))
+            )
+        return queryset, False  # no join: no duplicates to remove
 
     def get_fieldsets(self, request, obj=None):
         main = ["employee", "period", "hasil_kerja", "perilaku", "evaluator_notes"]

@@ -259,7 +259,11 @@ class Report(ChoiceLabels, models.Model):
         Employee, verbose_name=_("pegawai"), on_delete=models.PROTECT, related_name="reports"
     )
     period = models.ForeignKey(
-        Period, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="reports"
+        Period,
+        verbose_name=_("periode"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        db_index=False,  # report_period_then_id serves it
     )
     version = models.PositiveSmallIntegerField(_("versi"), default=1, editable=False)
     status = models.CharField(
@@ -404,6 +408,11 @@ class Report(ChoiceLabels, models.Model):
             ),
         ]
         indexes = [
+            # A period's reports, the latest entered first: the staff's report list filtered to
+            # a period (reports.admin.ReportAdmin.ordering). Walking the primary key instead
+            # passed every later period's reports first (0.2 s for an old one on the scale
+            # data). It serves the period's foreign key as well.
+            models.Index(fields=["period", "id"], name="report_period_then_id"),
             models.Index(fields=["period", "status", "unit"], name="report_period_status_unit"),
             models.Index(fields=["employee", "status"], name="report_employee_status"),
             # The counts of the dashboards and of the report list read only this index (an

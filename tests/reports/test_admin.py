@@ -11,6 +11,7 @@ from reports.choices import BerAkhlak
 from reports.models import Report, Withholding
 from tests.factories import (
     AssignmentFactory,
+    EmployeeFactory,
     PeriodFactory,
     PositionFactory,
     ReportFactory,
@@ -231,3 +232,60 @@ def test_a_superuser_withholds_an_employee_through_the_admin(client, unit, nurse
     )
     assert again.status_code == 200
     assert Withholding.objects.count() == 1
+
+
+# --------------------------------------------------------------------------- the list at scale
+
+
+def listed_in_admin(client, **params):
+    response = client.get(reverse("admin:reports_report_changelist"), params)
+    assert response.status_code == 200
+    return [report.pk for report in response.context["cl"].result_list]
+
+
+def test_the_staff_list_shows_the_latest_entered_first(client, unit):
+    made = [ReportFactory(unit=unit) for _ in range(3)]
+    client.force_login(staff(VERIFIER, [unit]))
+
+    assert listed_in_admin(client) == [report.pk for report in reversed(made)]
+
+
+def test_the_staff_search_finds_a_nip_start_a_name_or_a_position_title_word_by_word(
+    client, unit, nurse
+):
+    from personnel.models import Employee
+
+    elsewhere = UnitFactory(code="dishub", name="Dinas Perhubungan")
+    siti = ReportFactory(unit=unit, employee=EmployeeFactory(name="Siti Aminah"))
+    by_title = ReportFactory(unit=unit, employee=nurse, position=nurse.assignments.get().position)
+    ReportFactory(unit=elsewhere, employee=EmployeeFactory(name="Siti Rahma"))  # out of scope
+    client.force_login(staff(VERIFIER, [unit]))
+    nip = Employee.objects.get(pk=siti.employee_id).nip
+
+    assert listed_in_admin(client, q="siti") == [siti.pk]
+    assert listed_in_admin(client, q=nip[:12]) == [siti.pk]
+    assert listed_in_admin(client, q=nip[4:12]) == []  # the NIP from its start only
+    assert listed_in_admin(client, q="perawat") == [by_title.pk]
+    assert listed_in_admin(client, q="siti aminah") == [siti.pk]
+    assert listed_in_admin(client, q="siti perawat") == []  # every word must match
+    assert listed_in_admin(client, q='"siti aminah"') == [siti.pk]
+
+
+def test_the_staff_search_passes_a_common_word_s_matches_as_a_subquery(client, unit, monkeypatch):
+    from reports import admin as reports_admin
+
+    monkeypatch.setattr(reports_admin, "SEARCH_IDS", 2)
+    found = [ReportFactory(unit=unit, employee=EmployeeFactory(name=f"Nur {n}")) for n in range(3)]
+    client.force_login(staff(VERIFIER, [unit]))
+
+    assert sorted(listed_in_admin(client, q="nur")) == sorted(report.pk for report in found)
+
+
+def test_the_staff_list_filters_by_jabatan_type_from_its_choices(client, unit):
+    head = ReportFactory(unit=unit, jabatan_type="administrator")
+    ReportFactory(unit=unit, jabatan_type="pelaksana")
+    client.force_login(staff(VERIFIER, [unit]))
+
+    assert listed_in_admin(client, jabatan_type="administrator") == [head.pk]
+    html = client.get(reverse("admin:reports_report_changelist")).content.decode()
+    assert "?jabatan_type=jpt" in html  # offered though no report has it: from the choices

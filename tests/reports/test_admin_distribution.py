@@ -1,12 +1,15 @@
 """Staff are warned in the admin when a rated unit's predikat spread breaks the rules."""
 
+from collections import Counter, defaultdict
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from personnel import roles
 from personnel.models import Unit
-from reports.distribution import staff_warnings
+from reports.choices import IN_PROGRESS_STATUSES
+from reports.distribution import pipeline_counts, staff_warnings
 from reports.models import DistributionRule, UnitRating
 from tests.factories import PeriodFactory, ReportFactory, UnitFactory, UserFactory
 
@@ -133,5 +136,36 @@ def test_the_warnings_cost_the_same_queries_for_many_units(
         rated = UnitFactory(code=f"opd-{n}")
         UnitRating.objects.create(unit=rated, year=2025, predikat="istimewa")
     reports(unit, period, excellent=4, good=6)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         staff_warnings(period, Unit.objects.all())
+
+
+def test_the_counts_in_the_workflow_are_those_of_the_reports_themselves(unit, period):
+    from reports import services
+    from reports.models import Report
+
+    other = UnitFactory(code="dishub", name="Dinas Perhubungan", parent=unit.parent)
+    user = UserFactory(is_superuser=True)
+    published = reports(unit, period, excellent=3, good=5, status="published")
+    reports(other, period, excellent=1, good=2, status="published")
+    reports(unit, period, excellent=2, good=1)  # drafts
+    reports(other, period, excellent=1, good=1, status="approved")
+    reports(unit, period, excellent=0, good=2, status="withdrawn")
+    # A Sangat Baik report being corrected to Baik, and another corrected and published again.
+    correction = services.report_correct(report=published[0], by=user, reason="Salah ketik")
+    Report.objects.filter(pk=correction.pk).update(
+        hasil_kerja="sesuai", perilaku="sesuai", predikat="baik"
+    )
+    done = services.report_correct(report=published[1], by=user, reason="Data salah")
+    for step in (services.report_submit, services.report_approve, services.report_publish):
+        step(report=done, by=user)
+    rows = (
+        Report.objects.filter(period=period, status__in=[*IN_PROGRESS_STATUSES, "published"])
+        .exclude(status="published", correction__status__in=IN_PROGRESS_STATUSES)
+        .values_list("unit_id", "predikat")
+    )
+    expected = defaultdict(Counter)
+    for unit_id, predikat in rows:
+        expected[unit_id][predikat] += 1
+
+    assert pipeline_counts(period) == {key: dict(value) for key, value in expected.items()}
