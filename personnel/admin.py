@@ -118,11 +118,18 @@ class CurrentUnitFilter(admin.SimpleListFilter):
         units = scoping.units_for(request.user).active().order_by("name")
         return [(unit.code, unit.name) for unit in units.only("code", "name")]
 
-    def queryset(self, request, queryset):
+    def chosen_unit(self, request) -> Unit | None:
+        """The unit chosen, if it is one of the staff user's; None for any other code (one with
+        a NUL byte, which PostgreSQL cannot compare with a text, included)."""
         code = self.value()
-        if not code:
+        if "\x00" in code:
+            return None
+        return scoping.units_for(request.user).filter(code=code).first()
+
+    def queryset(self, request, queryset):
+        if not self.value():
             return queryset
-        unit = scoping.units_for(request.user).filter(code=code).first()
+        unit = self.chosen_unit(request)
         if unit is None:
             return queryset.none()
         return queryset.in_units(Unit.objects.subtree_of([unit]).values("pk"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from personnel import scoping
 from personnel.admin import CurrentUnitFilter, ScopedChoicesMixin, UnitScopedAdmin
 from personnel.choices import JabatanType
-from personnel.models import Employee, Position
+from personnel.models import Employee, Position, Unit
 from reports import services
 from reports.choices import BerAkhlak, PeriodKind, ReportStatus
 from reports.distribution import staff_warnings
@@ -52,12 +52,9 @@ class PeriodAdmin(admin.ModelAdmin):
 
 class ReportUnitFilter(CurrentUnitFilter):
     def queryset(self, request, queryset):
-        code = self.value()
-        if not code:
+        if not self.value():
             return queryset
-        from personnel.models import Unit
-
-        unit = scoping.units_for(request.user).filter(code=code).first()
+        unit = self.chosen_unit(request)
         if unit is None:
             return queryset.none()
         # The subtree as a list of ids, which the planner estimates from the statistics: given

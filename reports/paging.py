@@ -118,16 +118,16 @@ class SlicedRows:
 class NearerEnd(SlicedRows):
     """An ordered queryset of known size whose slices are read from the nearer end."""
 
+    def __init__(self, rows, size: int, *, from_counts: bool):
+        super().__init__(
+            size, lambda start, stop: take(rows, start, stop, size), from_counts=from_counts
+        )
+
     def walk(self, start: int, stop: int) -> int:
         return min(start, self.size - stop)
 
     def landmarks(self) -> list[int]:
         return [MAX_WALK, self.size - MAX_WALK]
-
-    def __init__(self, rows, size: int, *, from_counts: bool):
-        super().__init__(
-            size, lambda start, stop: take(rows, start, stop, size), from_counts=from_counts
-        )
 
 
 def consecutive(index, size: int) -> tuple[int, int]:

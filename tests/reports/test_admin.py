@@ -289,3 +289,13 @@ def test_the_staff_list_filters_by_jabatan_type_from_its_choices(client, unit):
     assert listed_in_admin(client, jabatan_type="administrator") == [head.pk]
     html = client.get(reverse("admin:reports_report_changelist")).content.decode()
     assert "?jabatan_type=jpt" in html  # offered though no report has it: from the choices
+
+
+@pytest.mark.parametrize("code", ["tidak-ada", "dinkes\x00", "\x00"])
+def test_an_unknown_unit_in_the_staff_list_s_filter_lists_nothing_and_breaks_nothing(
+    client, unit, code
+):
+    ReportFactory(unit=unit)
+    client.force_login(staff(VERIFIER, [unit]))
+
+    assert listed_in_admin(client, unit=code) == []
