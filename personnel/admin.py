@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
 from personnel import scoping
@@ -110,6 +112,15 @@ class PositionAdmin(UnitScopedAdmin):
     autocomplete_fields = ["unit"]
 
 
+def search_terms(search_term: str) -> list[str]:
+    """The words of an admin search box, as Django's own search splits them (quotes keep a
+    phrase together)."""
+    return [
+        unescape_string_literal(bit) if bit.startswith(('"', "'")) and bit[0] == bit[-1] else bit
+        for bit in smart_split(search_term)
+    ]
+
+
 class CurrentUnitFilter(admin.SimpleListFilter):
     title = _("unit kerja (termasuk sub-unit)")
     parameter_name = "unit"
@@ -215,7 +226,7 @@ class EmployeeAdmin(UnitScopedAdmin):
         "golongan",
         "status",
     ]
-    search_fields = ["^nip", "name", "gelar_depan", "gelar_belakang"]
+    search_fields = ["nip", "name"]  # get_search_results()
     search_help_text = _("Cari dengan awal NIP atau nama.")
     readonly_fields = ["public_id", "created_at", "updated_at"]
     inlines = [AssignmentInline]
@@ -240,6 +251,17 @@ class EmployeeAdmin(UnitScopedAdmin):
         (_("Kontak (tidak pernah dipublikasikan)"), {"fields": ["email", "phone"]}),
         (_("Sistem"), {"fields": ["public_id", "created_at", "updated_at"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Employees whose NIP starts with each word or whose name holds it, as the help text
+        says: the NIP through its pattern index (`nip LIKE '…%'`; a NIP is digits, so case does
+        not matter), the name through its trigram index on UPPER(name). Django's own search
+        (`^nip` as UPPER(nip), and the gelar as well) made an OR no index serves: each keystroke
+        in a report's employee box read all 100,000 employees of the scale data twice
+        (60–130 ms)."""
+        for term in search_terms(search_term):
+            queryset = queryset.filter(Q(nip__startswith=term) | Q(name__icontains=term))
+        return queryset, False
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_current_assignment()

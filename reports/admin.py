@@ -5,12 +5,16 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from personnel import scoping
-from personnel.admin import CurrentUnitFilter, ScopedChoicesMixin, UnitScopedAdmin
+from personnel.admin import (
+    CurrentUnitFilter,
+    ScopedChoicesMixin,
+    UnitScopedAdmin,
+    search_terms,
+)
 from personnel.choices import JabatanType
 from personnel.models import Employee, Position, Unit
 from reports import services
@@ -64,15 +68,6 @@ class ReportUnitFilter(CurrentUnitFilter):
 
 
 SEARCH_IDS = 5_000  # matching employees or positions a staff search passes as a list of ids
-
-
-def search_terms(search_term: str) -> list[str]:
-    """The words of an admin search box, as Django's own search splits them (quotes keep a
-    phrase together)."""
-    return [
-        unescape_string_literal(bit) if bit.startswith(('"', "'")) and bit[0] == bit[-1] else bit
-        for bit in smart_split(search_term)
-    ]
 
 
 def ids_or_query(queryset):

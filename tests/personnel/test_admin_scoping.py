@@ -245,6 +245,34 @@ def test_the_employee_changelist_finds_an_employee_by_the_start_of_the_nip(clien
     assert list(response.context["cl"].result_list) == [employee]
 
 
+def test_the_employee_search_matches_the_nip_s_start_or_the_name_word_by_word(client, city, clerk):
+    client.force_login(clerk)
+    employee = city["own"].employee
+    Employee.objects.filter(pk=employee.pk).update(name="Siti Aminah", gelar_depan="Dr.")
+
+    def found(q):
+        response = client.get(changelist("employee"), {"q": q})
+        return list(response.context["cl"].result_list)
+
+    assert found("aminah") == found("SITI amin") == found(employee.nip[:6]) == [employee]
+    assert found(employee.nip[6:14]) == found("siti rahma") == found("Dr.") == []
+
+
+def test_the_report_form_s_employee_box_finds_employees_in_scope_by_name_or_nip(
+    client, city, clerk
+):
+    client.force_login(clerk)
+    employee = city["own"].employee
+    params = {"app_label": "reports", "model_name": "report", "field_name": "employee"}
+
+    def offered(term):
+        response = client.get(reverse("admin:autocomplete"), {**params, "term": term})
+        return [item["id"] for item in response.json()["results"]]
+
+    assert offered(employee.name[:5]) == offered(employee.nip[:8]) == [str(employee.pk)]
+    assert offered(city["other"].employee.name) == []  # out of the clerk's scope
+
+
 def test_the_employee_changelist_runs_a_constant_number_of_queries(
     client, city, clerk, django_assert_max_num_queries
 ):
