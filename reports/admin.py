@@ -68,13 +68,18 @@ class ReportUnitFilter(CurrentUnitFilter):
 
 
 SEARCH_IDS = 5_000  # matching employees or positions a staff search passes as a list of ids
+SEARCH_LISTED_WORDS = 3  # words of a search whose matches are read as lists (two queries each)
 
 
-def ids_or_query(queryset):
+def ids_or_query(queryset, *, listed: bool = True):
     """The ids of `queryset` as a list, which the planner sees, when there are at most
-    SEARCH_IDS of them (one query); else `queryset` itself, as a subquery."""
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
-    return ids if len(ids) <= SEARCH_IDS else queryset.values("pk")
+    SEARCH_IDS of them (one query); else, or unless `listed`, `queryset` itself, as a
+    subquery."""
+    if listed:
+        ids = list(queryset.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
+        if len(ids) <= SEARCH_IDS:
+            return ids
+    return queryset.values("pk")
 
 
 class ReportJabatanTypeFilter(admin.SimpleListFilter):
@@ -259,13 +264,16 @@ class ReportAdmin(UnitScopedAdmin):
         employee and position. Matched through a join, each search tested every report in
         scope, twice (the count, then the page): ~1 s for "siti" among 1.2 million. The title
         is the position's as it is now; the title kept on the report at evaluation time only
-        differs once a position is renamed.
+        differs once a position is renamed. Past SEARCH_LISTED_WORDS words, a word's matches
+        are subqueries, so that a pasted paragraph costs no more queries than three words.
         """
-        for term in search_terms(search_term):
+        for index, term in enumerate(search_terms(search_term)):
+            listed = index < SEARCH_LISTED_WORDS
             employees = Employee.objects.filter(Q(nip__startswith=term) | Q(name__icontains=term))
             positions = Position.objects.filter(title__icontains=term)
             queryset = queryset.filter(
-                Q(employee__in=ids_or_query(employees)) | Q(position__in=ids_or_query(positions))
+                Q(employee__in=ids_or_query(employees, listed=listed))
+                | Q(position__in=ids_or_query(positions, listed=listed))
             )
         return queryset, False  # no join: no duplicates to remove
 

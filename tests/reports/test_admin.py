@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from personnel import roles
@@ -279,6 +281,18 @@ def test_the_staff_search_passes_a_common_word_s_matches_as_a_subquery(client, u
     client.force_login(staff(VERIFIER, [unit]))
 
     assert sorted(listed_in_admin(client, q="nur")) == sorted(report.pk for report in found)
+
+
+def test_a_long_staff_search_costs_no_more_queries_than_three_words(
+    client, unit, django_assert_max_num_queries
+):
+    siti = ReportFactory(unit=unit, employee=EmployeeFactory(name="Siti Nur Aminah Putri"))
+    client.force_login(staff(VERIFIER, [unit]))
+    with CaptureQueriesContext(connection) as three:
+        assert listed_in_admin(client, q="siti nur aminah") == [siti.pk]
+
+    with django_assert_max_num_queries(len(three)):
+        assert listed_in_admin(client, q="siti nur aminah putri " + "siti " * 30) == [siti.pk]
 
 
 def test_the_staff_list_filters_by_jabatan_type_from_its_choices(client, unit):
