@@ -121,6 +121,43 @@ def search_terms(search_term: str) -> list[str]:
     ]
 
 
+SEARCH_IDS = 5_000  # matching employees or positions a staff search passes as a list of ids
+SEARCH_LISTED_WORDS = 3  # words of a search whose matches are read as lists (two queries each)
+
+
+def ids_or_query(queryset, *, listed: bool = True):
+    """The ids of `queryset` as a list, which the planner sees, when there are at most
+    SEARCH_IDS of them (one query); else, or unless `listed`, `queryset` itself, as a
+    subquery."""
+    if listed:
+        ids = list(queryset.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
+        if len(ids) <= SEARCH_IDS:
+            return ids
+    return queryset.values("pk")
+
+
+def by_employee_or_position(queryset, search_term: str):
+    """The rows of `queryset` (with an employee and a position) whose employee's NIP starts
+    with each word of `search_term`, or whose employee's name or position's title holds it.
+
+    The employees and the positions are found in their own tables first, through their
+    indexes, and the rows by their ids, as lists (up to SEARCH_IDS of each), from the row
+    table's indexes on employee and position. Matched through a join, each search tested every
+    row in scope, twice (the count, then the page): ~1 s for "siti" among 1.2 million reports.
+    Past SEARCH_LISTED_WORDS words, a word's matches are subqueries, so that a pasted paragraph
+    costs no more queries than three words.
+    """
+    for index, term in enumerate(search_terms(search_term)):
+        listed = index < SEARCH_LISTED_WORDS
+        employees = Employee.objects.filter(Q(nip__startswith=term) | Q(name__icontains=term))
+        positions = Position.objects.filter(title__icontains=term)
+        queryset = queryset.filter(
+            Q(employee__in=ids_or_query(employees, listed=listed))
+            | Q(position__in=ids_or_query(positions, listed=listed))
+        )
+    return queryset
+
+
 class CurrentUnitFilter(admin.SimpleListFilter):
     title = _("unit kerja (termasuk sub-unit)")
     parameter_name = "unit"
@@ -282,10 +319,13 @@ class EmployeeAdmin(UnitScopedAdmin):
 class AssignmentAdmin(UnitScopedAdmin):
     list_display = ["employee", "position", "start", "end", "is_primary"]
     list_filter = ["is_primary", "position__jabatan_type"]
-    search_fields = ["^employee__nip", "employee__name", "position__title"]
+    search_fields = ["^employee__nip", "employee__name", "position__title"]  # see below
     list_select_related = ["employee", "position", "position__unit"]
     autocomplete_fields = ["employee", "position"]
     date_hierarchy = "start"
+
+    def get_search_results(self, request, queryset, search_term):
+        return by_employee_or_position(queryset, search_term), False
 
 
 class StaffScopeInline(admin.TabularInline):

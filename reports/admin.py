@@ -1,7 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -13,10 +12,10 @@ from personnel.admin import (
     CurrentUnitFilter,
     ScopedChoicesMixin,
     UnitScopedAdmin,
-    search_terms,
+    by_employee_or_position,
 )
 from personnel.choices import JabatanType
-from personnel.models import Employee, Position, Unit
+from personnel.models import Unit
 from reports import services
 from reports.choices import BerAkhlak, PeriodKind, ReportStatus
 from reports.distribution import staff_warnings
@@ -65,21 +64,6 @@ class ReportUnitFilter(CurrentUnitFilter):
         # the recursive subquery, it walked every report of the city newest first (0.4 s).
         subtree = list(Unit.objects.subtree_of([unit]).values_list("pk", flat=True))
         return queryset.filter(unit__in=subtree)
-
-
-SEARCH_IDS = 5_000  # matching employees or positions a staff search passes as a list of ids
-SEARCH_LISTED_WORDS = 3  # words of a search whose matches are read as lists (two queries each)
-
-
-def ids_or_query(queryset, *, listed: bool = True):
-    """The ids of `queryset` as a list, which the planner sees, when there are at most
-    SEARCH_IDS of them (one query); else, or unless `listed`, `queryset` itself, as a
-    subquery."""
-    if listed:
-        ids = list(queryset.order_by().values_list("pk", flat=True)[: SEARCH_IDS + 1])
-        if len(ids) <= SEARCH_IDS:
-            return ids
-    return queryset.values("pk")
 
 
 class ReportJabatanTypeFilter(admin.SimpleListFilter):
@@ -229,7 +213,7 @@ class ReportAdmin(UnitScopedAdmin):
     # name) sorted every report of the city at each load of the list (2.4 s for 1.2 million).
     # A column's header still sorts by it.
     ordering = ["-id"]
-    search_fields = ["^employee__nip", "employee__name", "position__title"]  # get_search_results()
+    search_fields = ["^employee__nip", "employee__name", "position__title"]  # see below
     search_help_text = gettext_lazy("Cari dengan awal NIP, nama pegawai atau nama jabatan.")
     list_select_related = ["employee", "period", "unit"]
     # No second count of every report in scope beside a filtered list's own (~50 ms for 1.2
@@ -257,25 +241,10 @@ class ReportAdmin(UnitScopedAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """Reports whose employee's NIP starts with each word, or whose employee's name or
-        position's title holds it.
-
-        The employees and the positions are found in their own tables first, and the reports
-        by their ids, as lists (up to SEARCH_IDS of each), from the report table's indexes on
-        employee and position. Matched through a join, each search tested every report in
-        scope, twice (the count, then the page): ~1 s for "siti" among 1.2 million. The title
-        is the position's as it is now; the title kept on the report at evaluation time only
-        differs once a position is renamed. Past SEARCH_LISTED_WORDS words, a word's matches
-        are subqueries, so that a pasted paragraph costs no more queries than three words.
-        """
-        for index, term in enumerate(search_terms(search_term)):
-            listed = index < SEARCH_LISTED_WORDS
-            employees = Employee.objects.filter(Q(nip__startswith=term) | Q(name__icontains=term))
-            positions = Position.objects.filter(title__icontains=term)
-            queryset = queryset.filter(
-                Q(employee__in=ids_or_query(employees, listed=listed))
-                | Q(position__in=ids_or_query(positions, listed=listed))
-            )
-        return queryset, False  # no join: no duplicates to remove
+        position's title holds it (personnel.admin.by_employee_or_position()). The title is
+        the position's as it is now; the title kept on the report at evaluation time only
+        differs once a position is renamed."""
+        return by_employee_or_position(queryset, search_term), False
 
     def get_fieldsets(self, request, obj=None):
         main = ["employee", "period", "hasil_kerja", "perilaku", "evaluator_notes"]

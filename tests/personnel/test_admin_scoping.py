@@ -258,6 +258,21 @@ def test_the_employee_search_matches_the_nip_s_start_or_the_name_word_by_word(cl
     assert found(employee.nip[6:14]) == found("siti rahma") == found("Dr.") == []
 
 
+def test_the_assignment_search_matches_the_nip_s_start_the_name_or_the_title_in_scope(
+    client, city, clerk
+):
+    client.force_login(clerk)
+    own, other = city["own"], city["other"]
+
+    def found(q):
+        response = client.get(changelist("assignment"), {"q": q})
+        return list(response.context["cl"].result_list)
+
+    assert found("perawat") == found(own.employee.nip[:8]) == found(own.employee.name) == [own]
+    assert found("pengawas jalan") == found(other.employee.name) == []  # out of scope
+    assert found("perawat " + own.employee.name) == [own]
+
+
 def test_the_report_form_s_employee_box_finds_employees_in_scope_by_name_or_nip(
     client, city, clerk
 ):

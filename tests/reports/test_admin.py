@@ -274,9 +274,9 @@ def test_the_staff_search_finds_a_nip_start_a_name_or_a_position_title_word_by_w
 
 
 def test_the_staff_search_passes_a_common_word_s_matches_as_a_subquery(client, unit, monkeypatch):
-    from reports import admin as reports_admin
+    from personnel import admin as personnel_admin
 
-    monkeypatch.setattr(reports_admin, "SEARCH_IDS", 2)
+    monkeypatch.setattr(personnel_admin, "SEARCH_IDS", 2)
     found = [ReportFactory(unit=unit, employee=EmployeeFactory(name=f"Nur {n}")) for n in range(3)]
     client.force_login(staff(VERIFIER, [unit]))
 
