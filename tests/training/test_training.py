@@ -101,6 +101,30 @@ def test_a_unit_with_enough_people_on_both_sides_shows_its_share(city):
     assert figure.share == 50
 
 
+def test_the_counts_add_each_pns_s_trainings_of_the_year_and_count_each_pns_once(city):
+    _root, health, education = city
+    moved, summed, split_years, short = staff(health, 4)
+    # `moved` was in the education office before health, and helps there still (not as the
+    # primary assignment): counted once, in health.
+    AssignmentFactory(
+        position=PositionFactory(unit=education),
+        employee=moved,
+        start=datetime.date(2010, 1, 1),
+        end=datetime.date(2010, 12, 31),
+    )
+    AssignmentFactory(position=PositionFactory(unit=education), employee=moved, is_primary=False)
+    trained(moved, 20)
+    trained(summed, 12)
+    trained(summed, 8)  # 12 + 8 in the year: reached
+    trained(split_years, 12)
+    trained(split_years, 8, year=YEAR - 1)  # 8 of them in another year: short
+    trained(short, 19)
+
+    counts = figures.counts_by_unit(YEAR)
+
+    assert counts == {health.pk: {figures.REACHED: 2, figures.SHORT: 2}}
+
+
 def test_the_city_table_never_leaves_a_lone_hidden_split(city):
     _root, health, education = city
     small = UnitFactory(code="dishub", name="Dinas Perhubungan", parent=city[0])
