@@ -323,6 +323,11 @@ class AssignmentAdmin(UnitScopedAdmin):
     list_select_related = ["employee", "position", "position__unit"]
     autocomplete_fields = ["employee", "position"]
     date_hierarchy = "start"
+    # The latest entered first, from the primary key's index: the model's order (the latest
+    # start) sorted every assignment at each load of the list (~140 ms for 100,000). An index
+    # in that order served the list but drew the planner to walk it for the current head of a
+    # unit, which for a unit without one is every assignment (25 ms on a unit's page).
+    ordering = ["-id"]
 
     def get_search_results(self, request, queryset, search_term):
         return by_employee_or_position(queryset, search_term), False

@@ -590,11 +590,6 @@ class Assignment(models.Model):
                 ),
             ),
         ]
-        indexes = [
-            # The admin's list in its order (the latest start first, then the latest entered):
-            # without it each load sorted every assignment (~140 ms for 100,000).
-            models.Index(F("start").desc(), F("id").desc(), name="assignment_latest_start"),
-        ]
 
     def __str__(self):
         return f"{self.employee} – {self.position.title}"
