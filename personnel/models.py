@@ -329,6 +329,12 @@ class EmployeeQuerySet(models.QuerySet):
             )
         )
 
+    def by_nip_or_name(self, word: str):
+        """Employees whose NIP starts with `word` (its pattern index: `nip LIKE '…%'`; a NIP is
+        digits, so case does not matter) or whose name holds it (the trigram index on
+        UPPER(name)): the staff's search in the admin."""
+        return self.filter(Q(nip__startswith=word) | Q(name__icontains=word))
+
     def search(self, terms: str):
         """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
         return search.matching(self, terms, trigram_fields=["name"])

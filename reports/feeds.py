@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from personnel.models import Unit
 from personnel.tree import UnitNode, subtree_ids
-from portal.prepared import json_rows
+from portal.prepared import instance, json_rows
 from reports.choices import ReportStatus
 from reports.models import Report, changed_at
 from reports.opendata.views import MAX_AGE
+from reports.performance import UNIT_FIELDS
 
 FEED_LENGTH = 50
 
@@ -128,13 +129,13 @@ class UnitReportFeed(ReportFeed):
         row = (
             Unit.objects.active()
             .filter(code=code)
-            .annotate(tree=json_rows(Unit.objects.order_by(), "id", "parent_id", "code", "name"))
-            .values("id", "code", "name", "tree")
+            .annotate(tree=json_rows(Unit.objects.order_by(), *UNIT_FIELDS))
+            .values(*UNIT_FIELDS, "tree")
             .first()
         )
         if row is None:
             raise Http404(_("Unit kerja tidak ditemukan."))
-        unit = Unit(id=row["id"], code=row["code"], name=row["name"])
+        unit = instance(Unit, row)
         tree = [UnitNode.from_row(node) for node in row["tree"]]
         unit.subtree = subtree_ids(tree, unit.pk)
         return unit
