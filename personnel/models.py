@@ -84,19 +84,14 @@ class UnitQuerySet(models.QuerySet):
     def for_directory(self):
         return self.active().only("id", "code", "name", "kind", "parent_id", "order")
 
-    def search(self, terms: str):
-        """Active units whose name matches `terms` (see personnel.search)."""
-        return search.matching(self.active(), terms, trigram_fields=["name"])
+    def search(self, terms: str, near: str = ""):
+        """Active units whose name matches `terms` or `near` (see personnel.search)."""
+        return search.matching(self.active(), terms, near)
 
-    def search_rows(self, terms: str, start: int, stop: int):
+    def search_rows(self, terms: str, near: str, start: int, stop: int):
         """Matches start..stop in rank order, as values (portal.search makes the units), each
         with the number of all matches (`search_total`)."""
-        ranked = search.ranked(
-            self.search(terms),
-            terms,
-            trigram_fields=["name"],
-            exact_field="name",
-        )
+        ranked = search.ranked(self.search(terms, near), terms, exact_field="name", near=near)
         fields = ("id", "code", "name", "kind")
         return search.counted(ranked).values(*fields, "search_total")[start:stop]
 
@@ -167,7 +162,6 @@ class Unit(ChoiceLabels, models.Model):
         ]
         indexes = [
             search.stored_index("unit_name_fts"),
-            search.trigram_index("unit_name_trgm", "name"),
         ]
 
     def __str__(self):
@@ -201,23 +195,15 @@ class PositionQuerySet(models.QuerySet):
     def in_units(self, units):
         return self.filter(unit__in=units)
 
-    def search(self, terms: str):
-        """Positions in active units whose title matches `terms` (see personnel.search)."""
-        return search.matching(
-            self.filter(unit__is_active=True),
-            terms,
-            trigram_fields=["title"],
-        )
+    def search(self, terms: str, near: str = ""):
+        """Positions in active units whose title matches `terms` or `near` (see
+        personnel.search)."""
+        return search.matching(self.filter(unit__is_active=True), terms, near)
 
-    def search_rows(self, terms: str, start: int, stop: int):
+    def search_rows(self, terms: str, near: str, start: int, stop: int):
         """Matches start..stop in rank order with their unit, as values, each with the number of
         all matches (`search_total`)."""
-        ranked = search.ranked(
-            self.search(terms),
-            terms,
-            trigram_fields=["title"],
-            exact_field="title",
-        )
+        ranked = search.ranked(self.search(terms, near), terms, exact_field="title", near=near)
         fields = ("id", "title", "jabatan_type", "unit__id", "unit__code", "unit__name")
         return search.counted(ranked).values(*fields, "search_total")[start:stop]
 
@@ -286,7 +272,6 @@ class Position(ChoiceLabels, models.Model):
         ]
         indexes = [
             search.stored_index("position_title_fts"),
-            search.trigram_index("position_title_trgm", "title"),
         ]
 
     def __str__(self):
@@ -335,20 +320,18 @@ class EmployeeQuerySet(models.QuerySet):
         UPPER(name)): the staff's search in the admin."""
         return self.filter(Q(nip__startswith=word) | Q(name__icontains=word))
 
-    def search(self, terms: str):
-        """Employees whose name (without gelar) matches `terms` (see personnel.search)."""
-        return search.matching(self, terms, trigram_fields=["name"])
+    def search(self, terms: str, near: str = ""):
+        """Employees whose name (without gelar) matches `terms` or `near` (see
+        personnel.search)."""
+        return search.matching(self, terms, near)
 
-    def search_rows(self, terms: str, start: int, stop: int):
+    def search_rows(self, terms: str, near: str, start: int, stop: int):
         """Matches start..stop in rank order: their public fields and current position and unit
         only, as values."""
         current = Assignment.objects.primary().current().filter(employee=OuterRef("pk"))
         current = current.order_by("-start")
         ranked = search.ranked(
-            self.search(terms),
-            terms,
-            trigram_fields=["name"],
-            exact_field="name",
+            self.search(terms, near), terms, exact_field="name", near=near
         ).annotate(
             position_title=Subquery(current.values("position__title")[:1]),
             unit_code=Subquery(current.values("position__unit__code")[:1]),
@@ -469,7 +452,6 @@ class Employee(ChoiceLabels, models.Model):
         indexes = [
             models.Index(fields=["name"], name="employee_name_idx"),
             search.stored_index("employee_name_fts"),
-            search.trigram_index("employee_name_trgm", "name"),
             # The report list's name filter (icontains: UPPER(name) LIKE '%…%') reads this one.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="employee_name_upper_trgm"),
         ]

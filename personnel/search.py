@@ -1,19 +1,25 @@
-"""Site search: PostgreSQL full text (Indonesian stemming) plus trigrams for typos.
+"""Site search: PostgreSQL full text (Indonesian stemming), with typos tolerated through the
+portal's word list.
 
 Each searched table keeps the full-text document of its searched columns in a generated
 `search_document` column (`stored_document()`), indexed by GIN (`stored_index()`): a common word
 matches hundreds or thousands of rows, and computing `to_tsvector` for each of them, to recheck
-and rank it, was most of a search's time. The short columns also have a trigram index.
+and rank it, was most of a search's time.
 
 - Full text: `to_tsvector('indonesian', …) @@ websearch_to_tsquery('indonesian', …)`, so
   "pelayanan", "layanan" and "melayani" all reduce to the stem "layan"; websearch syntax never
   raises on stray quotes or operators.
-- Typos: the strict word similarity operator `%>>` (pg_trgm, threshold 0.5), so "pelyanan"
-  finds "Pelayanan" but "pelayanan" does not find "pelaksanaan" (the looser `%>` would).
-  Only on the short columns (unit names, position titles, employee names): on millions of
-  indicator texts a trigram OR makes the planner give up the GIN index (its selectivity
-  estimate for %>> is poor) and one common word then matches a large part of the table.
-- Rank: an exact match first, then ts_rank plus the trigram similarity.
+- Typos (portal.models.SearchWord, portal.search): the word list holds every word of the
+  public texts and of the employees' names. A search of names, titles and unit names also
+  looks for the known words near each typed one (pg_trgm similarity 0.5: "pelyanan" finds
+  "pelayanan", "sit" finds "siti", "muhamad rizki" finds "Muhammad Rizky", but "pelayanan" not
+  "pelaksanaan"), as an OR in the same full-text query (`near`), so the GIN index serves it.
+  They were matched by trigram indexes of the columns themselves (`%>>`), which for any word
+  read the posting lists of the common trigrams of 100,000 names, and ranked by a trigram
+  similarity computed for each match: two thirds of the search's time in PostgreSQL
+  (bench/README.md). The indicators' misspelt words are corrected from the same list (`also`).
+- Rank: an exact match first, then ts_rank of the typed words, plus ts_rank of the near ones (a
+  typed word found as typed ranks above its neighbours).
 """
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -23,10 +29,9 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
     SearchVectorField,
-    TrigramStrictWordSimilarity,
 )
 from django.db import models
-from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When, Window
+from django.db.models import Case, Count, F, FloatField, Func, Value, When, Window
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -38,11 +43,14 @@ def document(*fields):
     return SearchVector(*fields, config=CONFIG)
 
 
-def query(terms: str, also: str = "") -> SearchQuery:
-    """`terms` in websearch syntax, or else `also` (the same words with typos corrected)."""
+def query(terms: str, also: str = "", near: str = "") -> SearchQuery:
+    """`terms` in websearch syntax, or else `also` (the same words with typos corrected), or
+    else `near` (each typed word or a known word near it, in to_tsquery syntax: portal.search)."""
     found = SearchQuery(terms, search_type="websearch", config=CONFIG)
     if also:
         found |= SearchQuery(also, search_type="websearch", config=CONFIG)
+    if near:
+        found |= SearchQuery(near, search_type="raw", config=CONFIG)
     return found
 
 
@@ -79,30 +87,30 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, *, trigram_fields=(), also=""):
-    """Rows whose document matches `terms` by full text, or `trigram_fields` by a near spelling."""
-    condition = Q(search_document=query(terms, also))
-    for field in trigram_fields:
-        condition |= Q(**{f"{field}__trigram_strict_word_similar": terms})
-    return queryset.filter(condition)
+def matching(queryset, terms: str, near: str = "", *, also: str = ""):
+    """Rows whose document matches `terms`, their corrected words (`also`) or the words near
+    them (`near`)."""
+    return queryset.filter(search_document=query(terms, also, near))
 
 
-def rank(terms: str, *, trigram_fields=(), exact_field, also=""):
-    """Exact match first, then full-text rank plus trigram similarity."""
+def rank(terms: str, *, exact_field, also: str = "", near: str = ""):
+    """Exact match first, then the full-text rank of the typed (or corrected) words and of the
+    near ones."""
     score = Case(
         When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
     ) + SearchRank(F("search_document"), Once(query(terms, also)))
-    for field in trigram_fields:
-        score += TrigramStrictWordSimilarity(Value(terms), field)
+    if near:
+        near_only = SearchQuery(near, search_type="raw", config=CONFIG)
+        score += SearchRank(F("search_document"), Once(near_only))
     return score
 
 
-def ranked(queryset, terms: str, *, trigram_fields=(), exact_field):
+def ranked(queryset, terms: str, *, exact_field, near: str = ""):
     """Order by `rank()`, then by name, so equal ranks keep a stable order across pages."""
     return queryset.annotate(
-        search_rank=rank(terms, trigram_fields=trigram_fields, exact_field=exact_field),
+        search_rank=rank(terms, exact_field=exact_field, near=near),
         search_name=Lower(exact_field),
     ).order_by("-search_rank", "search_name", "pk")
 

@@ -1,74 +1,126 @@
 import re
 
 from django.db import connection, models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from personnel import search
 from portal.prepared import CompiledSQL
 
-# A corrected word must be at least this close (pg_trgm similarity) to what was typed.
+# A corrected word, or a word searched for in place of a typed one, must be at least this close
+# (pg_trgm similarity) to what was typed.
 CORRECTION_SIMILARITY = 0.5
 WORD = re.compile(r"[^\W\d_]{4,}")  # only words of four letters or more are corrected
+TYPED = re.compile(r"[^\W\d_]{3,}")  # the words of a search looked up in the list
+SHORTEST = 3  # the shortest word the list holds, and the shortest typed word given near words
+SPLIT = "[^[:alpha:]]+"  # what separates the words of a text, for PostgreSQL
 
 
-def corrections_sql(words: list[str]) -> tuple[str, list, tuple[str, str]]:
-    """For each of `words`, the known word nearest to it (itself if it is known, NULL if none
-    is near enough).
+def words_sql(words: list[str]) -> tuple[str, list, tuple[str, ...]]:
+    """For each of `words`: the known public word nearest to it (itself if it is known, NULL if
+    none is near enough, or for a word of three letters: `known`), and every known word near it,
+    names included (`near`).
 
-    A known word is looked up by its key first and kept: the trigram search, the costlier part,
-    runs only for the words the list does not have (COALESCE evaluates its second argument only
-    when the first is NULL)."""
+    The candidates of each word are read once, from the trigram index (`%`, pg_trgm's looser
+    threshold), into a CTE that both answers read. Two subqueries that each compared the word
+    with every known word took ~1.6 ms for "pelayanan" among ~800 words (the planner preferred
+    a sequential scan of a small table, ~2 µs a word); the index and the CTE take ~0.3.
+    """
     table = SearchWord._meta.db_table
     sql = (
-        f"SELECT typed.word, COALESCE("
-        f"  (SELECT known.word FROM {table} known WHERE known.word = typed.word),"
-        f"  (SELECT known.word FROM {table} known"
-        f"   WHERE known.word %% typed.word AND similarity(known.word, typed.word) >= %s"
-        f"   ORDER BY similarity(known.word, typed.word) DESC, known.word LIMIT 1))"
-        f" FROM unnest(%s) AS typed(word)"
+        # The CTE in a subquery, so that the statement starts with SELECT (django-pghistory).
+        f"SELECT * FROM (WITH candidate AS MATERIALIZED ("
+        f"  SELECT typed.word AS typed, known.word, known.public,"
+        f"  similarity(known.word, typed.word) AS closeness"
+        f"  FROM unnest(%s) AS typed(word) JOIN {table} known ON known.word %% typed.word)"
+        f" SELECT typed.word AS typed, CASE WHEN length(typed.word) > {SHORTEST:d} THEN COALESCE("
+        f"  (SELECT word FROM candidate WHERE typed = typed.word AND word = typed.word),"
+        f"  (SELECT word FROM candidate WHERE typed = typed.word AND public AND closeness >= %s"
+        f"   ORDER BY closeness DESC, word LIMIT 1)) END AS known,"
+        f" ARRAY(SELECT word FROM candidate WHERE typed = typed.word AND closeness >= %s"
+        f"   ORDER BY word) AS near"
+        f" FROM unnest(%s) AS typed(word)) AS words"
     )
-    return sql, [CORRECTION_SIMILARITY, words], ("typed", "known")
+    params = [words, CORRECTION_SIMILARITY, CORRECTION_SIMILARITY, words]
+    return sql, params, ("typed", "known", "near")
 
 
 # Prepared and opaque (portal.prepared.opaqued()): every search sends it, and its plan (the word
 # list's two indexes) is the same for any words; planned at each search, planning took five
 # times as long as running it (bench/statements.py).
-CORRECTIONS = CompiledSQL(corrections_sql, ["\x1fword"], opaque=True)
+WORDS = CompiledSQL(words_sql, ["\x1fword"], opaque=True)
 
 
 class SearchWordQuerySet(models.QuerySet):
-    def corrections(self, terms: str) -> dict[str, str]:
-        """The known word nearest to each unknown word of `terms`, in one query
-        (corrections_sql())."""
-        words = list(dict.fromkeys(WORD.findall(terms.lower())))
+    def lookup(self, terms: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """The words of `terms` against the list, in one query (words_sql()): the known public
+        word nearest to each unknown word of four letters or more (corrections), and the known
+        words near each word of three letters or more (near words, names included)."""
+        words = list(dict.fromkeys(TYPED.findall(terms.lower())))
         if not words:
-            return {}
-        pairs = ((row["typed"], row["known"]) for row in CORRECTIONS.rows(words))
-        return {typed: known for typed, known in pairs if known and known != typed}
+            return {}, {}
+        corrections, near = {}, {}
+        for row in WORDS.rows(words):
+            typed, known = row["typed"], row["known"]
+            if known and known != typed and WORD.fullmatch(typed):
+                corrections[typed] = known
+            if row["near"]:
+                near[typed] = row["near"]
+        return corrections, near
+
+    def corrections(self, terms: str) -> dict[str, str]:
+        """The known public word nearest to each unknown word of `terms` (lookup())."""
+        return self.lookup(terms)[0]
 
     def rebuild(self, sources) -> int:
-        """Replace the list with the words of `sources` (querysets of one text column each)."""
+        """Replace the list with the words of `sources`: (queryset of one text column, whether
+        its words may be shown as corrections) pairs."""
         parts, params = [], []
-        for source in sources:
+        for source, public in sources:
             sql, source_params = source.order_by().query.sql_with_params()
-            parts.append(f"({sql})")
+            parts.append(f"(SELECT text, {bool(public)} FROM ({sql}) AS part(text))")
             params.extend(source_params)
         table = self.model._meta.db_table
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table}")
             cursor.execute(
-                f"INSERT INTO {table} (word) SELECT DISTINCT word FROM ("
-                f"  SELECT regexp_split_to_table(lower(text), '[^[:alpha:]]+') AS word"
-                f"  FROM ({' UNION ALL '.join(parts)}) AS source(text)"
-                f") AS words WHERE length(word) BETWEEN 4 AND 100",
-                params,
+                f"INSERT INTO {table} (word, public) SELECT word, bool_or(public) FROM ("
+                f"  SELECT regexp_split_to_table(lower(text), %s) AS word, public"
+                f"  FROM ({' UNION ALL '.join(parts)}) AS source(text, public)"
+                f") AS words WHERE length(word) BETWEEN {SHORTEST:d} AND 100 GROUP BY word",
+                [SPLIT, *params],
             )
             return cursor.rowcount
 
+    def add(self, texts: list[str], *, public: bool) -> None:
+        """Add the words of `texts` (units, positions or employees saved or imported), in one
+        statement: the list is rebuilt nightly (refresh_search_words), and a new name or title
+        is found with a typo before then."""
+        if not texts:
+            return
+        table = self.model._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (word, public) SELECT DISTINCT word, %s FROM"
+                f" unnest(%s::text[]) AS text, regexp_split_to_table(lower(text), %s) AS word"
+                f" WHERE length(word) BETWEEN {SHORTEST:d} AND 100"
+                f" ON CONFLICT (word) DO UPDATE SET public = TRUE"
+                f" WHERE EXCLUDED.public AND NOT {table}.public",
+                [public, list(texts), SPLIT],
+            )
+
 
 class SearchWord(models.Model):
-    """A word of the portal's public texts, to correct a misspelt search (portal.search)."""
+    """A word of the portal's texts, for searches with typos (portal.search): the words of
+    public texts (unit names, position titles, indicators) correct a misspelt word, and are
+    shown as the correction; those and the employees' names widen a search of names, titles
+    and unit names to the known words near each typed one. A name's words are never shown."""
 
     word = models.CharField(max_length=100, primary_key=True)
+    public = models.BooleanField(
+        _("boleh ditampilkan"),
+        default=True,
+        help_text=_("Kata dari teks publik; kata yang hanya ada pada nama pegawai tidak."),
+    )
 
     objects = SearchWordQuerySet.as_manager()
 

@@ -5,7 +5,8 @@ indicators only from disclosed reports). Here the groups are counted and paged i
 of queries, whatever the size of the tables, each count capped at COUNT_CAP so that a common word
 over millions of indicators never counts them all:
 
-- the typo corrections from the word list, in one query;
+- the word list's corrections of misspelt words and the known words near each typed one, in
+  one query (portal.models.SearchWord; looked_up());
 - the units' count and page, in one statement, and the positions' in another: the page's rows
   each carry the number of all matches (a window, personnel.search.counted()), so the matches
   are read once for both;
@@ -63,8 +64,9 @@ class Kind:
     label: str
     model: type
     item: Callable[[dict], object]  # a result for the template from a row of search_rows()
-    # Millions of rows (the indicators): misspelt words are corrected from the word list rather
-    # than matched by trigrams, and the count comes with the page, from one walk of the matches.
+    # Millions of rows (the indicators): misspelt words are corrected (`also`) rather than
+    # widened to every near word, and the count comes with the page, from one walk of the
+    # matches.
     large: bool = False
     source: Callable | None = None  # the rows searched, when not all of the model's
     # Whether its page of results may run a generic plan, planned once (portal.prepared.opaqued):
@@ -78,27 +80,29 @@ class Kind:
     def rows(self):
         return self.source() if self.source else self.model.objects.all()
 
-    def matches(self, terms):
-        """The rows that match `terms` (counted by counts_statement(): not a large kind)."""
-        return self.rows().search(terms)
+    def matches(self, terms, near=""):
+        """The rows that match `terms` or `near` (counted by counts_statement(): not a large
+        kind)."""
+        return self.rows().search(terms, near)
 
-    def counted_page(self, terms: str, start: int, stop: int, also: str = "") -> tuple:
+    def counted_page(self, words: "Words", start: int, stop: int) -> tuple:
         """(capped count, results start..stop, ranked)."""
+        terms, also, near = words.terms, words.also, words.near
         if self.large:
             rows = counted_page_statement(self.key, start, stop, bool(also)).rows(
-                *words(terms, also)
+                *words_of(terms, also)
             )
             ids = [row["id"] for row in rows if row["id"] is not None]
             return rows[0]["total"], self.results(ids)
         if self.counted_with_page:
-            rows = page_statement(self.key, start, stop).rows(terms)
+            rows = page_statement(self.key, start, stop, bool(near)).rows(*words_of(terms, near))
             if rows:
                 return rows[0]["search_total"], [self.item(row) for row in rows]
             if not start:
                 return 0, []
             # A page past the last one holds no row to carry the count: counted alone.
-        (count,) = capped_counts([self], terms)
-        return count, self.page(terms, start, stop) if count and start < count else []
+        (count,) = capped_counts([self], words)
+        return count, self.page(words, start, stop) if count and start < count else []
 
     def results(self, ids: list[int]) -> list:
         """The results of a large kind's ranked `ids`, in their order (result_statement())."""
@@ -108,20 +112,23 @@ class Kind:
         # An indicator withheld between the two statements is left out.
         return [self.item(by_id[pk]) for pk in ids if pk in by_id]
 
-    def page(self, terms: str, start: int, stop: int, also: str = "") -> list:
+    def page(self, words: "Words", start: int, stop: int) -> list:
         """Results start..stop, ranked."""
         if self.large:
-            return self.counted_page(terms, start, stop, also)[1]
-        return [self.item(row) for row in page_statement(self.key, start, stop).rows(terms)]
+            return self.counted_page(words, start, stop)[1]
+        statement = page_statement(self.key, start, stop, bool(words.near))
+        return [self.item(row) for row in statement.rows(*words_of(words.terms, words.near))]
 
 
-def words(terms: str, also: str) -> tuple[str, ...]:
-    """The arguments of a statement compiled with examples(bool(also))."""
+def words_of(terms: str, also: str) -> tuple[str, ...]:
+    """The arguments of a statement compiled with examples(bool(also)): the words, and the
+    corrected or near words if any."""
     return (terms, also) if also else (terms,)
 
 
 def examples(also: bool) -> tuple[str, ...]:
-    """The stand-ins a statement is compiled with: the words, and the corrected words if any."""
+    """The stand-ins a statement is compiled with: the words, and the corrected or near words
+    if any."""
     return (TERMS, ALSO) if also else (TERMS,)
 
 
@@ -171,8 +178,9 @@ KINDS = (
         source=unwithheld_employees,
         generic=False,
     ),
-    # Names and titles are short enough for a trigram index of their own (personnel.search);
-    # millions of indicator texts are not, so a typo there is corrected from the word list.
+    # Names and titles are searched for the words near each typed one (`near`); over millions
+    # of indicator texts that would widen a common word's matches further, so a misspelt word
+    # there is replaced by its correction.
     Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, large=True),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
@@ -185,32 +193,32 @@ def capped_sql(queryset, cap: int = COUNT_CAP) -> tuple[str, list]:
 
 
 @lru_cache(maxsize=256)
-def page_statement(key: str, start: int, stop: int) -> PreparedQuery:
+def page_statement(key: str, start: int, stop: int, near: bool = False) -> PreparedQuery:
     """The prepared statement of one kind's results start..stop (a few shapes: the overview's
-    and each page of a kind's own, up to COUNT_CAP)."""
+    and each page of a kind's own, up to COUNT_CAP), with or without near words."""
     kind = BY_KEY[key]
     return PreparedQuery(
-        lambda terms: kind.rows().search_rows(terms, start, stop),
-        TERMS,
+        lambda terms, near="": kind.rows().search_rows(terms, near, start, stop),
+        *examples(near),
         inline=True,
         opaque=kind.generic,
     )
 
 
 @lru_cache(maxsize=16)
-def counts_statement(keys: tuple[str, ...]) -> CompiledSQL:
+def counts_statement(keys: tuple[str, ...], near: bool = False) -> CompiledSQL:
     """The prepared statement of the capped counts of the kinds `keys`, one column each."""
     kinds = [BY_KEY[key] for key in keys]
 
-    def build(terms):
+    def build(terms, near=""):
         parts, params = [], []
         for kind in kinds:
-            sql, part_params = capped_sql(kind.matches(terms))
+            sql, part_params = capped_sql(kind.matches(terms, near))
             parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
             params.extend(part_params)
         return "SELECT " + ", ".join(parts), params, keys
 
-    return CompiledSQL(build, TERMS, inline=True, opaque=True)
+    return CompiledSQL(build, *examples(near), inline=True, opaque=True)
 
 
 @lru_cache(maxsize=128)
@@ -259,10 +267,10 @@ def result_statement(key: str) -> PreparedQuery:
     return PreparedQuery(lambda ids: kind.rows().result_rows(ids), [-7_581], opaque=True)
 
 
-def capped_counts(kinds, terms: str) -> list[int]:
-    """The capped count of each of `kinds` (none of them large) for `terms`, in one query."""
+def capped_counts(kinds, words: "Words") -> list[int]:
+    """The capped count of each of `kinds` (none of them large) for `words`, in one query."""
     keys = tuple(kind.key for kind in kinds)
-    row = counts_statement(keys).row(terms)
+    row = counts_statement(keys, bool(words.near)).row(*words_of(words.terms, words.near))
     return [row[key] for key in keys]
 
 
@@ -290,39 +298,73 @@ def kind_url(terms: str, kind: str, page: int = 1) -> str:
 
 
 def refresh_words() -> int:
-    """Rebuild the word list for typo correction from the public texts; returns its size."""
+    """Rebuild the search's word list from the public texts and the names of employees who are
+    not withheld; returns its size."""
     indicators = Indicator.objects.disclosed()
     return SearchWord.objects.rebuild(
         [
-            Unit.objects.active().values_list("name"),
-            Position.objects.filter(unit__is_active=True).values_list("title"),
-            indicators.values_list("rhk"),
-            indicators.values_list("iki"),
+            (Unit.objects.active().values_list("name"), True),
+            (Position.objects.filter(unit__is_active=True).values_list("title"), True),
+            (indicators.values_list("rhk"), True),
+            (indicators.values_list("iki"), True),
+            # Found with a typo, never shown as a correction (a withheld name is not searchable).
+            (unwithheld_employees().values_list("name"), False),
         ]
     )
 
 
+@dataclass(frozen=True)
+class Words:
+    """What is searched for: the typed `terms`, and what the word list makes of them."""
+
+    terms: str
+    also: str = ""  # the terms with misspelt words corrected, for the indicators
+    near: str = ""  # each typed word or a known word near it (near_query()), for the others
+    corrections: dict[str, str] = field(default_factory=dict)  # shown: typed -> corrected
+
+
+def near_query(terms: str, near: dict[str, list[str]]) -> str:
+    """`terms` in to_tsquery syntax, each word as a choice of itself and the known words near it
+    ("(siti | sitti) & (aminah)"); "" when no word has a near word but itself, or when `terms`
+    are not plain words (digits, punctuation, websearch's quotes and minus: the typed words are
+    then searched as typed). Only letters reach the query, so it never has a syntax error."""
+    typed = list(dict.fromkeys(terms.lower().split()))
+    if not typed or not all(word.isalpha() for word in typed):
+        return ""
+    choices = [[word, *(known for known in near.get(word, ()) if known != word)] for word in typed]
+    if all(len(choice) == 1 for choice in choices):
+        return ""
+    return " & ".join(f"({' | '.join(choice)})" for choice in choices)
+
+
+def looked_up(terms: str) -> Words:
+    """`terms` with what the word list knows of them, in one query: the corrections of the
+    unknown words (shown, and searched for among the indicators), and the near words."""
+    corrections, near = SearchWord.objects.lookup(terms)
+    also = ""
+    if corrections:
+        also = " ".join(corrections.get(word.lower(), word) for word in terms.split())
+    return Words(terms, also, near_query(terms, near), corrections)
+
+
 def corrected(terms: str) -> tuple[str, dict[str, str]]:
     """`terms` with each unknown word replaced by the nearest known one ("" when none is)."""
-    corrections = SearchWord.objects.corrections(terms)
-    if not corrections:
-        return "", {}
-    words = [corrections.get(word.lower(), word) for word in terms.split()]
-    return " ".join(words), corrections
+    words = looked_up(terms)
+    return words.also, words.corrections
 
 
-def overview(terms: str, also: str = "") -> list[Group]:
+def overview(words: Words) -> list[Group]:
     """Every kind with its capped count and its best PER_GROUP results."""
     first = [kind for kind in KINDS if not (kind.large or kind.counted_with_page)]
-    counts = dict(zip((kind.key for kind in first), capped_counts(first, terms), strict=True))
+    counts = dict(zip((kind.key for kind in first), capped_counts(first, words), strict=True))
     groups = []
     for kind in KINDS:
         if kind.key not in counts:
-            count, results = kind.counted_page(terms, 0, PER_GROUP, also)
+            count, results = kind.counted_page(words, 0, PER_GROUP)
         else:
             count = counts[kind.key]
-            results = kind.page(terms, 0, PER_GROUP) if count else []
-        groups.append(group(kind, terms, count, results))
+            results = kind.page(words, 0, PER_GROUP) if count else []
+        groups.append(group(kind, words.terms, count, results))
     return groups
 
 
@@ -347,7 +389,7 @@ def pages_of(count: int) -> int:
     return max(1, -(-min(count, COUNT_CAP) // PER_PAGE))
 
 
-def kind_page(terms: str, key: str, requested: str, also: str = "") -> KindPage:
+def kind_page(words: Words, key: str, requested: str) -> KindPage:
     """One page of one kind's results; a page number that is not a page shows the nearest.
 
     The requested page is read with its count; only a number past the last page costs a second
@@ -356,15 +398,15 @@ def kind_page(terms: str, key: str, requested: str, also: str = "") -> KindPage:
     kind = BY_KEY[key]
     number = int(requested) if requested.isdigit() and len(requested) < 6 else 1
     number = min(max(number, 1), pages_of(COUNT_CAP))
-    count, results = kind.counted_page(terms, (number - 1) * PER_PAGE, number * PER_PAGE, also)
+    count, results = kind.counted_page(words, (number - 1) * PER_PAGE, number * PER_PAGE)
     if number > pages_of(count):
         number = pages_of(count)
         start = (number - 1) * PER_PAGE
-        results = kind.page(terms, start, start + PER_PAGE, also) if count else []
+        results = kind.page(words, start, start + PER_PAGE) if count else []
     return KindPage(
-        group(kind, terms, count, results),
+        group(kind, words.terms, count, results),
         number,
         pages_of(count),
         bool(requested) and requested != str(number),
-        terms,
+        words.terms,
     )

@@ -81,12 +81,13 @@ class SearchView(TemplateView):
         context["unknown_kind"] = bool(kind) and kind not in search.KIND_KEYS
         if form.is_bound and form.is_valid():
             terms = context["terms"] = form.cleaned_data["q"]
-            also, context["corrections"] = search.corrected(terms)
+            words = search.looked_up(terms)
+            context["corrections"] = words.corrections
             if kind in search.KIND_KEYS:
-                context["page"] = search.kind_page(terms, kind, params.get("page", ""), also)
+                context["page"] = search.kind_page(words, kind, params.get("page", ""))
                 context["groups"] = [context["page"].group]
             else:
-                context["groups"] = search.overview(terms, also)
+                context["groups"] = search.overview(words)
             context["total"] = sum(group.count for group in context["groups"])
         return super().get_context_data(**context, **kwargs)
 

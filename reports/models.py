@@ -558,9 +558,10 @@ class IndicatorQuerySet(models.QuerySet):
     def search(self, terms: str, *, also: str = ""):
         """Disclosed indicators whose RHK or IKI matches `terms` (or `also`) by full text.
 
-        `also` is the same search with misspelt words corrected (portal.search): indicators get
-        no trigram OR of their own (see personnel.search). EXPLAIN on ~100,000 indicators: a
-        Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
+        `also` is the same search with misspelt words corrected (portal.search): not the words
+        near each typed one, as names and titles have (see personnel.search), which over
+        millions of texts would widen a common word's matches further. EXPLAIN on ~100,000
+        indicators: a Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
         """
         return search.matching(self.disclosed(), terms, also=also)
 

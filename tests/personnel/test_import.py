@@ -15,6 +15,7 @@ from personnel import admin_import, importing
 from personnel.models import Assignment, Employee, ImportStatus, PersonnelImport, Position
 from personnel.nip import compose_pns_nip
 from personnel.roles import VERIFIER
+from portal.models import SearchWord
 from tests.factories import (
     AssignmentFactory,
     EmployeeFactory,
@@ -123,6 +124,17 @@ def test_a_comma_separated_csv_creates_employees_positions_and_assignments(tmp_p
     assert (employee.gender, employee.birth_date) == ("L", datetime.date(1970, 1, 2))
     assert employee.tmt_cpns == datetime.date(2000, 1, 1)
     assert employee.status == "aktif"
+
+
+def test_imported_names_and_titles_join_the_search_s_word_list_at_once(tmp_path, dinkes):
+    data = csv_bytes([row(1, nama="Wiratama Sembiring"), row(2, jabatan="Sanitarian Terampil")])
+
+    run(tmp_path, data)
+
+    words = dict(SearchWord.objects.values_list("word", "public"))
+    # a name's words are never shown as a search's correction; a title's may be
+    assert (words["wiratama"], words["sembiring"]) == (False, False)
+    assert (words["sanitarian"], words["terampil"]) == (True, True)
 
 
 def test_a_semicolon_csv_with_a_byte_order_mark_is_read(tmp_path, dinkes):

@@ -137,7 +137,7 @@ def test_a_known_word_is_kept_even_when_another_has_the_same_trigrams():
     assert search.corrected("nana nanana") == ("", {})
 
 
-def test_the_typo_corrections_are_planned_five_times_then_run_with_one_plan():
+def test_the_word_list_lookup_is_planned_five_times_then_run_with_one_plan():
     # Every search sends this statement, and its plan is the same for any words: PostgreSQL
     # plans the first five runs for their words, then keeps its generic plan. (Other tests on
     # this connection may have run it before: the custom plans stay five, the generic grow.)
@@ -150,7 +150,7 @@ def test_the_typo_corrections_are_planned_five_times_then_run_with_one_plan():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-            " WHERE statement LIKE 'SELECT typed.word%%'"
+            " WHERE statement LIKE 'SELECT * FROM (WITH candidate AS%%'"
         )
         ((generic, custom),) = cursor.fetchall()
     assert custom == 5 and generic >= 2
@@ -160,6 +160,81 @@ def test_a_misspelt_name_still_finds_the_employee(client):
     EmployeeFactory(name="Muhammad Rizky Pratama")
 
     assert found(client, "Muhamad Rizki", "pegawai") == ["Muhammad Rizky Pratama"]
+
+
+def test_the_start_of_a_name_finds_the_employee(client):
+    EmployeeFactory(name="Siti Aminah")
+    EmployeeFactory(name="Budi Santoso")
+
+    assert found(client, "sit", "pegawai") == ["Siti Aminah"]
+    assert found(client, "amin", "pegawai") == ["Siti Aminah"]
+
+
+def test_each_misspelt_word_of_a_name_may_match_a_different_spelling(client):
+    for name in ("Rizky Ramadhan", "Rizki Ramadan", "Rizka Putri", "Muhammad Rizqi"):
+        EmployeeFactory(name=name)
+
+    assert sorted(found(client, "rizki ramadhan", "pegawai")) == [
+        "Rizki Ramadan",
+        "Rizky Ramadhan",
+    ]
+    # the name as typed ranks above its other spellings
+    assert found(client, "rizki", "pegawai")[0] == "Rizki Ramadan"
+
+
+def test_a_name_s_words_find_the_employee_but_are_never_shown_as_a_correction(client):
+    EmployeeFactory(name="Sudarsono Wibowo")
+    report_with("Persentase pelayanan pengaduan yang ditindaklanjuti")
+    search.refresh_words()
+
+    response = client.get(SEARCH, {"q": "sudarsino"})
+
+    groups = {group.kind.key: group for group in response.context["groups"]}
+    assert [employee.name for employee in groups["pegawai"].results] == ["Sudarsono Wibowo"]
+    assert response.context["corrections"] == {}
+    assert "juga dicari dengan ejaan" not in response.content.decode()
+
+
+def test_a_withheld_employee_s_name_is_not_in_the_rebuilt_word_list(client):
+    hidden = EmployeeFactory(name="Wiryawan Sembiring")
+    Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
+    EmployeeFactory(name="Siti Aminah")
+
+    search.refresh_words()
+
+    words = dict(SearchWord.objects.values_list("word", "public"))
+    assert words["siti"] is False and words["aminah"] is False
+    assert "wiryawan" not in words and "sembiring" not in words
+
+
+def test_a_new_title_or_name_is_found_with_a_typo_before_the_word_list_is_rebuilt(client):
+    search.refresh_words()
+    unit = UnitFactory(name="Dinas Kearsipan")
+    PositionFactory(unit=unit, title="Arsiparis Ahli Muda")
+    EmployeeFactory(name="Gusti Ngurah Putra")
+
+    assert found(client, "kearsipn", "unit") == ["Dinas Kearsipan"]
+    assert found(client, "arsiparsi", "jabatan") == ["Arsiparis Ahli Muda"]
+    assert found(client, "gusty ngura", "pegawai") == ["Gusti Ngurah Putra"]
+    assert SearchWord.objects.get(word="ngurah").public is False
+    assert SearchWord.objects.get(word="arsiparis").public is True
+
+
+@pytest.mark.parametrize(
+    ("terms", "near", "query"),
+    [
+        ("sit aminah", {"sit": ["siti", "sitti"]}, "(sit | siti | sitti) & (aminah)"),
+        ("Siti siti", {"siti": ["siti", "sitti"]}, "(siti | sitti)"),
+        ("siti", {"siti": ["siti"]}, ""),  # nothing but itself: the typed word alone
+        ("siti 1985", {"siti": ["sitti"]}, ""),  # not only words: searched as typed
+        ('"siti aminah"', {"siti": ["sitti"]}, ""),
+        ("-siti", {"siti": ["sitti"]}, ""),
+        ("siti & aminah:*", {"siti": ["sitti"]}, ""),
+        ("", {}, ""),
+    ],
+)
+def test_the_near_words_make_a_query_only_of_letters(terms, near, query):
+    assert search.near_query(terms, near) == query
 
 
 def test_the_exact_name_comes_first(client):
@@ -362,7 +437,9 @@ def test_units_and_positions_are_counted_with_their_results_not_apart(
 ):
     counted, built = [], search.counts_statement
     monkeypatch.setattr(
-        search, "counts_statement", lambda keys: counted.append(keys) or built(keys)
+        search,
+        "counts_statement",
+        lambda keys, near=False: counted.append(keys) or built(keys, near),
     )
 
     groups = found(client, "loket")
@@ -457,10 +534,11 @@ def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(cl
         assert found(client, "kesehatan", "unit") == ["Dinas Kesehatan"]
     assert found(client, "kesehatn", "indikator") == ["Jumlah pelayanan kesehatan"]  # corrected
 
-    # the same statements again, but for the indicators' with the corrected words
+    # the same statements again; with a misspelt word, the indicators' with the corrected words
+    # and the others' (the units' and positions' pages, the employees' count) with the near ones
     assert [statement.cache_info().currsize for statement in statements] == [
-        built[0],
-        built[1],
+        built[0] + 2,
+        built[1] + 1,
         built[2] + 1,
     ]
     assert not any("pelayanan" in query["sql"].lower() for query in queries.captured_queries)
@@ -525,7 +603,8 @@ def registry_of_made_up_names(size: int = 3000):
 
 
 def test_the_searches_use_the_gin_indexes(client):
-    """With a few thousand rows the planner picks the full-text and trigram GIN indexes."""
+    """With a few thousand rows the planner picks the full-text GIN indexes, for the typed
+    words and for the words near them."""
     report = ReportFactory(indicators=0)
     Indicator.objects.bulk_create(
         Indicator(
@@ -554,12 +633,11 @@ def test_the_searches_use_the_gin_indexes(client):
     # around it lets the planner start from the single report of this small data set instead).
     text = personnel_search.matching(Indicator.objects.all(), "pelayanan")
     assert "indicator_text_fts" in plan(text.order_by().values("pk")[:10])
-    employees = plan(Employee.objects.search("siti amnah").values("pk"))
-    assert "employee_name_fts" in employees and "employee_name_trgm" in employees
-    positions = plan(Position.objects.search("pelayanan").values("pk"))
-    assert "position_title_fts" in positions and "position_title_trgm" in positions
-    units = plan(Unit.objects.search("pelayanan").values("pk"))
-    assert "unit_name_fts" in units and "unit_name_trgm" in units
+    near = "(siti) & (amnah | aminah)"
+    assert "employee_name_fts" in plan(Employee.objects.search("siti amnah", near).values("pk"))
+    near = "(pelyanan | pelayanan)"
+    assert "position_title_fts" in plan(Position.objects.search("pelyanan", near).values("pk"))
+    assert "unit_name_fts" in plan(Unit.objects.search("pelyanan", near).values("pk"))
 
 
 def as_prepared(sql: str) -> str:
@@ -593,7 +671,7 @@ def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(cl
             words = ["siti"] * len(compiled.params)  # after inlined(), only the words are left
             cursor.execute(f"EXPLAIN EXECUTE {name}({', '.join(['%s'] * len(words))})", words)
             generic = "\n".join(row[0] for row in cursor.fetchall())
-            assert "employee_name_fts" in generic and "employee_name_trgm" in generic
+            assert "employee_name_fts" in generic
 
 
 def generic_plan(statement, words: str) -> str:
@@ -673,7 +751,8 @@ def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
         )
     ]
     indicators = search.BY_KEY["indikator"]
-    pages = [indicators.page("pelayanan", start, start + 3) for start in (0, 3, 6)]
+    words = search.Words("pelayanan")
+    pages = [indicators.page(words, start, start + 3) for start in (0, 3, 6)]
     assert [indicator.pk for page in pages for indicator in page] == expected
     assert len(expected) == len(texts)
     assert pages[0][0].iki == "pelayanan"
