@@ -31,8 +31,9 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import models
-from django.db.models import Case, Count, F, FloatField, Func, Value, When, Window
-from django.db.models.functions import Lower
+from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When, Window
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
 CONFIG = "indonesian"
@@ -93,11 +94,19 @@ def matching(queryset, terms: str, near: str = "", *, also: str = ""):
     return queryset.filter(search_document=query(terms, also, near))
 
 
+def exactly(field: str, terms: str) -> Q:
+    """`field` is `terms` but for case: the lengths compared first, which is cheap, and only
+    then UPPER() of both (~0.9 µs a row with a libc collation: 0.8 of the 3.4 ms the indicators'
+    statement took for a common word, which ranks 1,001 matches; bench/README.md)."""
+    same_length = Exact(Length(field), Length(Value(terms)))
+    return Q(same_length) & Q(**{f"{field}__iexact": terms})
+
+
 def rank(terms: str, *, exact_field, also: str = "", near: str = ""):
     """Exact match first, then the full-text rank of the typed (or corrected) words and of the
     near ones."""
     score = Case(
-        When(**{f"{exact_field}__iexact": terms}, then=Value(2.0)),
+        When(exactly(exact_field, terms), then=Value(2.0)),
         default=Value(0.0),
         output_field=FloatField(),
     ) + SearchRank(F("search_document"), Once(query(terms, also)))
