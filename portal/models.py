@@ -86,34 +86,25 @@ class SearchWordQuerySet(models.QuerySet):
                 f"INSERT INTO {table} (word, public) SELECT word, bool_or(public) FROM ("
                 f"  SELECT regexp_split_to_table(lower(text), %s) AS word, public"
                 f"  FROM ({' UNION ALL '.join(parts)}) AS source(text, public)"
-                f") AS words WHERE length(word) BETWEEN {SHORTEST:d} AND 100 GROUP BY word",
+                f") AS words WHERE length(word) BETWEEN {SHORTEST:d} AND 100 GROUP BY word"
+                # A name or title saved meanwhile, whose word its trigger added (0004).
+                f" ON CONFLICT (word) DO UPDATE SET public = {table}.public OR EXCLUDED.public",
                 [SPLIT, *params],
             )
             return cursor.rowcount
 
-    def add(self, texts: list[str], *, public: bool) -> None:
-        """Add the words of `texts` (units, positions or employees saved or imported), in one
-        statement: the list is rebuilt nightly (refresh_search_words), and a new name or title
-        is found with a typo before then."""
-        if not texts:
-            return
-        table = self.model._meta.db_table
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (word, public) SELECT DISTINCT word, %s FROM"
-                f" unnest(%s::text[]) AS text, regexp_split_to_table(lower(text), %s) AS word"
-                f" WHERE length(word) BETWEEN {SHORTEST:d} AND 100"
-                f" ON CONFLICT (word) DO UPDATE SET public = TRUE"
-                f" WHERE EXCLUDED.public AND NOT {table}.public",
-                [public, list(texts), SPLIT],
-            )
-
 
 class SearchWord(models.Model):
-    """A word of the portal's texts, for searches with typos (portal.search): the words of
-    public texts (unit names, position titles, indicators) correct a misspelt word, and are
-    shown as the correction; those and the employees' names widen a search of names, titles
-    and unit names to the known words near each typed one. A name's words are never shown."""
+    """A word of the portal's texts, for searches (portal.search): the words of public texts
+    (unit names, position titles, indicators) correct a misspelt word, and are shown as the
+    correction; those and the employees' names widen a search of names, titles and unit names
+    to the known words near each typed one, and the public list's name search finds the name
+    words that hold what was typed (reports.filters.by_name_words()). A name's words are never
+    shown.
+
+    Rebuilt nightly (portal.search.refresh_words()); triggers add the words of a unit,
+    position or employee written by any path meanwhile (portal/migrations/0004), so that every
+    name's words are here: the list's name search depends on it."""
 
     word = models.CharField(max_length=100, primary_key=True)
     public = models.BooleanField(

@@ -298,8 +298,8 @@ def kind_url(terms: str, kind: str, page: int = 1) -> str:
 
 
 def refresh_words() -> int:
-    """Rebuild the search's word list from the public texts and the names of employees who are
-    not withheld; returns its size."""
+    """Rebuild the search's word list from the public texts and the employees' names; returns
+    its size."""
     indicators = Indicator.objects.disclosed()
     return SearchWord.objects.rebuild(
         [
@@ -307,8 +307,9 @@ def refresh_words() -> int:
             (Position.objects.filter(unit__is_active=True).values_list("title"), True),
             (indicators.values_list("rhk"), True),
             (indicators.values_list("iki"), True),
-            # Found with a typo, never shown as a correction (a withheld name is not searchable).
-            (unwithheld_employees().values_list("name"), False),
+            # Every name, withheld ones too (the words only look a name up, their employee's
+            # rows still decide what is shown), never shown as a correction.
+            (Employee.objects.values_list("name"), False),
         ]
     )
 

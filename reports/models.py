@@ -5,9 +5,11 @@ from datetime import date
 
 import pgtrigger
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -1068,6 +1070,16 @@ class PublishedGradeCount(Tally):
         ]
 
 
+class NameWordKeys(models.Func):
+    """The words of a name (lower case, split at anything not a letter, as the search's word
+    list splits them), each prefixed with a period's id: ARRAY['3:siti', '3:aminah']. An
+    SQL function (reports/migrations/0019_listing_name_words.py), IMMUTABLE so that it can be
+    indexed."""
+
+    function = "reports_name_word_keys"
+    output_field = ArrayField(models.TextField())
+
+
 class ListingKey(models.Model):
     """A published report as the public list orders it: by the employee's name, within a period,
     a period and predikat, or a period and unit.
@@ -1124,6 +1136,9 @@ class ListingKey(models.Model):
                 include=["employee", "predikat"],
                 name="listingkey_by_unit",
             ),
+            # The words of the name, each keyed by the period ("3:siti"): a name search of one
+            # word finds a period's matching reports here (reports.filters.by_name_words()).
+            GinIndex(NameWordKeys(F("period"), F("name")), name="listingkey_name_words"),
         ]
 
     def __str__(self):

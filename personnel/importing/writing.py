@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from personnel.importing.base import ImportPlan
 from personnel.models import Assignment, Employee, Position
-from portal.models import SearchWord
 
 # --------------------------------------------------------------------------- writing
 
@@ -30,10 +29,6 @@ def apply_import(*, plan: ImportPlan) -> ImportPlan:
         # on overlapping primary assignments refuses the insert.
         bulk_update_rows(Assignment, plan.ended_assignments, ["end"])
         Assignment.objects.bulk_create(plan.new_assignments)
-        # The words of new titles and names, for a search with a typo (portal.apps).
-        SearchWord.objects.add([position.title for position in plan.new_positions], public=True)
-        names = [employee.name for employee in (*plan.new_employees, *plan.changed_employees)]
-        SearchWord.objects.add(names, public=False)
     plan.applied = True
     return plan
 

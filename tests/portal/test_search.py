@@ -122,10 +122,11 @@ def test_the_word_list_holds_only_words_of_disclosed_texts(client):
 
     search.refresh_words()
 
-    words = set(SearchWord.objects.values_list("word", flat=True))
-    assert {"persentase", "pelayanan", "terbuka"} <= words
-    assert words.isdisjoint({"ketertiban", "rahasia", "penyelidikan", "tertutup"})
-    assert search.corrected("penyelidkan tertutp") == ("", {})
+    words = dict(SearchWord.objects.values_list("word", "public"))
+    assert {"persentase", "pelayanan", "terbuka"} <= words.keys()
+    assert words.keys().isdisjoint({"ketertiban", "penyelidikan", "tertutup"})
+    assert words["rahasia"] is False  # the withheld employee's name: kept, never shown
+    assert search.corrected("penyelidkan tertutp rahasiaa") == ("", {})
 
 
 def test_a_known_word_is_kept_even_when_another_has_the_same_trigrams():
@@ -195,16 +196,26 @@ def test_a_name_s_words_find_the_employee_but_are_never_shown_as_a_correction(cl
     assert "juga dicari dengan ejaan" not in response.content.decode()
 
 
-def test_a_withheld_employee_s_name_is_not_in_the_rebuilt_word_list(client):
+def test_every_name_s_words_are_in_the_rebuilt_word_list_and_none_may_be_shown(client):
     hidden = EmployeeFactory(name="Wiryawan Sembiring")
     Withholding.objects.create(employee=hidden, reason="Uji konsekuensi", decided_by=UserFactory())
     EmployeeFactory(name="Siti Aminah")
+    SearchWord.objects.all().delete()
 
     search.refresh_words()
 
     words = dict(SearchWord.objects.values_list("word", "public"))
-    assert words["siti"] is False and words["aminah"] is False
-    assert "wiryawan" not in words and "sembiring" not in words
+    # the withheld name too: the public list's name search must find it again when the
+    # withholding is lifted, and its words only look a name up
+    assert {word: words[word] for word in ("siti", "aminah", "wiryawan", "sembiring")} == {
+        "siti": False,
+        "aminah": False,
+        "wiryawan": False,
+        "sembiring": False,
+    }
+    response = client.get(SEARCH, {"q": "wiryawann"})
+    assert response.context["corrections"] == {}
+    assert "Wiryawan" not in response.content.decode()
 
 
 def test_a_new_title_or_name_is_found_with_a_typo_before_the_word_list_is_rebuilt(client):

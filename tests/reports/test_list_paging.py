@@ -186,6 +186,11 @@ def namesakes(city):
     ("params", "where"),
     [
         ({"q": "rina"}, {}),
+        # one word of letters: found by the names' words, also inside a word, in any case
+        ({"q": "INA"}, {}),
+        ({"q": "itra"}, {}),  # one of them withheld
+        ({"q": "ewi", "unit": "disdik"}, {"unit__code__in": ["disdik", "sd-1"]}),
+        ({"q": "rin", "predikat": "baik"}, {"predikat": "baik"}),
         ({"q": "I"}, {}),  # most of the city, a page at a time
         ({"q": "i", "periode": "semua"}, {"period": None}),
         ({"q": "rina", "periode": "2024"}, {"period": "earlier"}),
@@ -209,6 +214,16 @@ def test_every_page_of_a_name_search_holds_exactly_the_rows_of_the_sorted_list(
     shown, total = every_page(client, {"urut": sort, **params})
     assert shown == rows
     assert total == len(rows)
+
+
+def test_a_renamed_employee_is_found_by_a_word_of_the_new_name_at_once(client, city):
+    employee = Employee.objects.get(name="Rina 0", reports__period=city)
+    employee.name = "Rina Kusumawardhani"
+    employee.save()
+
+    response = client.get(LIST, {"q": "kusuma"})
+
+    assert [report.employee.name for report in response.context["reports"]] == [employee.name]
 
 
 def test_a_name_search_in_name_order_reads_its_page_by_id_not_by_sorting_every_match(
@@ -394,15 +409,18 @@ def test_a_filtered_list_s_statement_is_compiled_once_for_every_page(
 
 def test_a_name_search_s_statement_is_compiled_once_for_every_name(client, city, monkeypatch):
     filters.name_order_statement.cache_clear()
+    filters.name_words_statement.cache_clear()
     built, shapes = CompiledSQL.compile, []
     monkeypatch.setattr(
         CompiledSQL, "compile", lambda query, using: shapes.append(query) or built(query, using)
     )
-    for name in ("Rina", "a", "zz"):
+    # a word of three letters or more by the names' words, anything else by the names
+    for name in ("Rina", "dewi", "a", "zz"):
         for params in ({}, {"unit": "disdik"}):
             assert client.get(LIST, {"q": name, **params}).status_code == 200
-    # Compiled once for each set of filters (none, a unit), whatever the name.
-    assert len(shapes) == 2
+    # Each compiled once for each set of filters (none, a unit), whatever the name.
+    assert len(shapes) == 4
+    assert filters.name_words_statement((), False) in shapes
     assert filters.name_order_statement((), False) in shapes
 
 
