@@ -99,7 +99,7 @@ class SearchWord(models.Model):
     (unit names, position titles, indicators) correct a misspelt word, and are shown as the
     correction; those and the employees' names widen a search of names, titles and unit names
     to the known words near each typed one, and the public list's name search finds the name
-    words that hold what was typed (reports.filters.by_name_words()). A name's words are never
+    words that hold what was typed (reports.filters.name_words_statement()). A name's words are never
     shown.
 
     Rebuilt nightly (portal.search.refresh_words()); triggers add the words of a unit,

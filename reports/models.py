@@ -1137,7 +1137,7 @@ class ListingKey(models.Model):
                 name="listingkey_by_unit",
             ),
             # The words of the name, each keyed by the period ("3:siti"): a name search of one
-            # word finds a period's matching reports here (reports.filters.by_name_words()).
+            # word finds a period's matching reports here (reports.filters.name_words_statement()).
             GinIndex(NameWordKeys(F("period"), F("name")), name="listingkey_name_words"),
         ]
 

@@ -1,10 +1,10 @@
 """Triggers that add the words of a unit, position or employee written by any path (the admin,
 an import, a bulk load) to the search's word list (portal.models.SearchWord), which is rebuilt
 only nightly: a name's words must be there at once for the public list's name search
-(reports.filters.by_name_words()), and a new title is found with a typo the same day.
+(reports.filters.name_words_statement()), and a new title is found with a typo the same day.
 
-Statement-level, with transition tables: an import of thousands of employees splits their names
-in one statement. On an update, only the rows whose name (or title) changed. A unit's words are
+The migration adds the words of the rows already written. Statement-level, with transition
+tables: an import of thousands of employees splits their names in one statement. On an update, only the rows whose name (or title) changed. A unit's words are
 public while it is active; a position's title is public; a name's words never are (an existing
 public word stays public). Trigger names do not start with `pgtrigger_`, so pgtrigger's pruning
 leaves them alone.
@@ -21,17 +21,33 @@ SOURCES = [
 
 
 def function(table: str, column: str, public: str, changed: str) -> str:
+    unchanged = (
+        f"AND NOT EXISTS (SELECT 1 FROM before"
+        f" WHERE before.id = changed.id AND before.{column} = changed.{column})"
+        if changed == "updated"
+        else ""
+    )
+    words = f"""
+        SELECT word, bool_or({public}) AS public
+        FROM changed, regexp_split_to_table(lower(changed.{column}), '[^[:alpha:]]+') AS word
+        WHERE length(word) BETWEEN 3 AND 100 {unchanged}
+        GROUP BY word"""
+    # Written only when a word is new, or newly public: a write to the list moves the page
+    # cache's generation (portal.cache), which a rename that keeps its words should not.
     return f"""
 CREATE FUNCTION {table}_search_words_{changed}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO portal_searchword (word, public)
-    SELECT word, bool_or({public})
-    FROM changed, regexp_split_to_table(lower(changed.{column}), '[^[:alpha:]]+') AS word
-    WHERE length(word) BETWEEN 3 AND 100
-    {"AND NOT EXISTS (SELECT 1 FROM before WHERE before.id = changed.id AND before." + column + " = changed." + column + ")" if changed == "updated" else ""}
-    GROUP BY word
-    ON CONFLICT (word) DO UPDATE SET public = TRUE
-    WHERE EXCLUDED.public AND NOT portal_searchword.public;
+    IF EXISTS (
+        SELECT 1 FROM ({words}) AS typed
+        WHERE NOT EXISTS (
+            SELECT 1 FROM portal_searchword AS known
+            WHERE known.word = typed.word AND (known.public OR NOT typed.public)
+        )
+    ) THEN
+        INSERT INTO portal_searchword (word, public) {words}
+        ON CONFLICT (word) DO UPDATE SET public = TRUE
+        WHERE EXCLUDED.public AND NOT portal_searchword.public;
+    END IF;
     RETURN NULL;
 END $$;"""
 
@@ -54,6 +70,24 @@ def forwards() -> str:
     return "\n".join(parts)
 
 
+# The words already written, so that the list's name search finds every name from the
+# migration on (refresh_search_words, nightly, does the same with the public texts).
+FILL = """
+INSERT INTO portal_searchword (word, public)
+SELECT word, bool_or(public) FROM (
+    SELECT regexp_split_to_table(lower(name), '[^[:alpha:]]+'), is_active FROM personnel_unit
+    UNION ALL
+    SELECT regexp_split_to_table(lower(title), '[^[:alpha:]]+'), TRUE FROM personnel_position
+    UNION ALL
+    SELECT regexp_split_to_table(lower(name), '[^[:alpha:]]+'), FALSE FROM personnel_employee
+) AS words(word, public)
+WHERE length(word) BETWEEN 3 AND 100
+GROUP BY word
+ON CONFLICT (word) DO UPDATE SET public = TRUE
+WHERE EXCLUDED.public AND NOT portal_searchword.public;
+"""
+
+
 def backwards() -> str:
     parts = []
     for table, _column, _public in SOURCES:
@@ -69,4 +103,7 @@ class Migration(migrations.Migration):
         ("portal", "0003_searchword_public"),
     ]
 
-    operations = [migrations.RunSQL(forwards(), backwards())]
+    operations = [
+        migrations.RunSQL(forwards(), backwards()),
+        migrations.RunSQL(FILL, migrations.RunSQL.noop),
+    ]

@@ -1,5 +1,5 @@
 """A name search of the public list by the words of the names (reports.ListingKey's
-listingkey_name_words index, reports.filters.by_name_words()).
+listingkey_name_words index, reports.filters.name_words_statement()).
 
 The index holds each listed report's name words keyed by its period ("3:siti"), through an
 IMMUTABLE SQL function that splits a name as the search's word list does (lower case, at
