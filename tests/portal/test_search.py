@@ -657,16 +657,17 @@ def as_prepared(sql: str) -> str:
     return re.sub(r"%s|%%", lambda m: f"${next(number)}" if m.group() == "%s" else "%", sql)
 
 
-def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(client):
+@pytest.mark.parametrize(("q", "near"), [("siti", False), ("siti aminan", True)])
+def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(client, q, near):
     """The employees' count and page are prepared: PostgreSQL may plan them once for any
     words. That plan must still start from the name indexes, not walk the whole registry,
-    whatever the words turn out to be."""
+    whatever the words turn out to be, with or without the words near them."""
     registry_of_made_up_names()
-    counts = search.counts_statement(("pegawai",))
-    page = search.page_statement("pegawai", 0, search.PER_GROUP)
+    counts = search.counts_statement(("pegawai",), near)
+    page = search.page_statement("pegawai", 0, search.PER_GROUP, near)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE personnel_employee")
-        assert found(client, "siti", "pegawai") == ["Siti Aminah"]  # prepares both
+        assert found(client, q, "pegawai") == ["Siti Aminah"]  # prepares both
         cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
         # As in the test above: whether the indexes CAN serve the generic plan is what can
         # regress; with a few thousand rows the planner may prefer walking another index.
