@@ -99,8 +99,8 @@ class SearchWord(models.Model):
     (unit names, position titles, indicators) correct a misspelt word, and are shown as the
     correction; those and the employees' names widen a search of names, titles and unit names
     to the known words near each typed one, and the public list's name search finds the name
-    words that hold what was typed (reports.filters.name_words_statement()). A name's words are never
-    shown.
+    words that hold what was typed (reports.filters.name_words_statement()). A name's words
+    are never shown.
 
     Rebuilt nightly (portal.search.refresh_words()); triggers add the words of a unit,
     position or employee written by any path meanwhile (portal/migrations/0004), so that every
