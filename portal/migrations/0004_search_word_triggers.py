@@ -4,9 +4,10 @@ only nightly: a name's words must be there at once for the public list's name se
 (reports.filters.name_words_statement()), and a new title is found with a typo the same day.
 
 The migration adds the words of the rows already written. Statement-level, with transition
-tables: an import of thousands of employees splits their names in one statement. On an update, only the rows whose name (or title) changed. A unit's words are
-public while it is active; a position's title is public; a name's words never are (an existing
-public word stays public). Trigger names do not start with `pgtrigger_`, so pgtrigger's pruning
+tables: an import of thousands of employees splits their names in one statement. On an
+update, only the rows whose name (or title) changed. A unit's words are public while it is
+active; a position's title is public; a name's words never are (an existing public word stays
+public). Trigger names do not start with `pgtrigger_`, so pgtrigger's pruning
 leaves them alone.
 """
 
