@@ -40,7 +40,7 @@ from portal.filtering import (
     SharedForm,
     TranslatedOnce,
 )
-from portal.models import SearchWord
+from portal.models import SHORTEST, SearchWord
 from portal.prepared import CompiledSQL, PreparedQuery, instances
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
@@ -305,10 +305,23 @@ def name_order_statement(names: tuple[str, ...], descending: bool) -> CompiledSQ
     return CompiledSQL(build, -7_591, *examples, like_pattern(NAME_STANDIN), prepare=False)
 
 
-# A name search the names' words answer (name_words_statement()): one word, of letters only,
-# of at least three (the word list's shortest words), under these filters besides the period.
-NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+# A name search the names' words answer (name_words_statement()): words of letters only, at
+# most NAME_WORDS of them, one of at least three letters (the word list's shortest words), under
+# these filters besides the period.
+NAME_WORDS = 4
+NAME_WORD = re.compile(rf"[^\W\d_]{{{SHORTEST},}}")
 NAME_WORD_FILTERS = {"unit__any_of", "predikat"}
+
+
+def name_words(name: str) -> list[str] | None:
+    """The words of `name` that narrow a name_words_statement() (three letters or more), or None
+    when that statement cannot answer it: anything but letters and spaces, more than NAME_WORDS
+    words, or none long enough."""
+    parts = name.lower().split(" ")
+    if len(parts) > NAME_WORDS or not all(part.isalpha() for part in parts if part):
+        return None
+    words = [part for part in parts if NAME_WORD.fullmatch(part)]
+    return words or None
 
 
 class Overlaps(Func):
@@ -317,40 +330,52 @@ class Overlaps(Func):
     output_field = BooleanField()
 
 
-@functools.cache
-def name_words_statement(names: tuple[str, ...], descending: bool) -> CompiledSQL:
-    """The ids of one period's listed reports under the filters `names` (a subset of
-    NAME_WORD_FILTERS) whose employee's name holds a word, as name_order_sql() gives them: one
-    text ("3,17,42"), in the order of the names, then of the reports' ids; NULL when more than
-    NAME_IDS match. The arguments: the period, the filters' values, then the word as
-    like_pattern() gives it.
+def word_stand_in(number: int) -> str:
+    return like_pattern(f"{NAME_STANDIN}{number}")
 
-    A name holds the typed word (case aside) where one of its words does, since the word has
-    only letters and a name's words are split at anything else: so the name words of the search's
-    word list that contain it (portal.models.SearchWord, which holds every name's words), each
-    keyed by the period ("3:siti"), are looked up in reports.ListingKey's listingkey_name_words
-    index, which gives the period's matching reports with their names. name_order_sql() found
-    the employees by a trigram index, rechecked each one's row (~950 heap pages for "siti" on
-    the scale data), probed the period's reports once per employee (~1,250) and sorted them:
-    ~14 ms of PostgreSQL against ~2 here (bench/README.md).
+
+@functools.cache
+def name_words_statement(
+    names: tuple[str, ...], words: int, phrase: bool, descending: bool
+) -> CompiledSQL:
+    """The ids of one period's listed reports under the filters `names` (a subset of
+    NAME_WORD_FILTERS) whose employee's name holds what was typed, as name_order_sql() gives
+    them: one text ("3,17,42"), in the order of the names, then of the reports' ids; NULL when
+    more than NAME_IDS match. The arguments: the period, the filters' values, the `words`
+    words of name_words() and, when what was typed is more than one word (`phrase`), the whole
+    of it, each as like_pattern() gives it.
+
+    A name holds a word of letters (case aside) exactly where one of its words does, since a
+    name's words are split at anything but a letter: so the words of the search's word list that
+    contain it (portal.models.SearchWord, which holds every name's words), each keyed by the
+    period ("3:siti"), are looked up in reports.ListingKey's listingkey_name_words index, which
+    gives the period's matching reports with their names. A name that holds several words
+    typed with spaces between them holds each of them: the index gives the names holding all,
+    and those are checked for the whole of what was typed (ILIKE, as name_order_sql()).
+
+    name_order_sql() found the employees by a trigram index, rechecked each one's row (~950 heap
+    pages for "siti" on the scale data), probed the period's reports once per employee (~1,250)
+    and sorted them: ~14 ms of PostgreSQL against ~2.7 here (bench/README.md).
     """
 
     def build(period, *args):
-        *values, pattern = args
-        words = RawSQL(
-            f"ARRAY(SELECT %s::text || ':' || word FROM {SearchWord._meta.db_table}"
-            " WHERE word LIKE %s)",
-            (period, pattern),
+        values, patterns = args[: len(names)], args[len(names) : len(names) + words]
+        keys = ListingKey.objects.filter(**dict(zip(names, values, strict=True))).exclude(
+            employee_id__in=Withholding.objects.active().values("employee_id")
         )
+        for pattern in patterns:
+            known = RawSQL(
+                f"ARRAY(SELECT %s::text || ':' || word FROM {SearchWord._meta.db_table}"
+                " WHERE word LIKE %s)",
+                (period, pattern),
+            )
+            keys = keys.filter(Overlaps(NameWordKeys(F("period"), F("name")), known))
+        if phrase:  # several words: their order and the spaces between them
+            # The stand-in, which icontains makes its example's pattern (name_order_statement()).
+            keys = keys.filter(name__icontains=NAME_STANDIN)
         # No condition on the period but the keys': with one, PostgreSQL ANDed the period's
         # ~100,000 entries of another index with the few the keys give (6 of 8 ms for "siti").
-        keys = (
-            ListingKey.objects.filter(**dict(zip(names, values, strict=True)))
-            .exclude(employee_id__in=Withholding.objects.active().values("employee_id"))
-            .filter(Overlaps(NameWordKeys(F("period"), F("name")), words))
-            .order_by()
-            .values("report_id", "name")
-        )
+        keys = keys.order_by().values("report_id", "name")
         sql, params = keys[: NAME_IDS + 1].query.sql_with_params()
         direction = " DESC" if descending else ""
         # The first NAME_IDS + 1 matches, counted; sorted only when they are all: a common
@@ -364,7 +389,10 @@ def name_words_statement(names: tuple[str, ...], descending: bool) -> CompiledSQ
         return sql, (*params, NAME_IDS), ("ids",)
 
     examples = (TOTAL_EXAMPLES[name] for name in names)
-    return CompiledSQL(build, -7_591, *examples, like_pattern(NAME_STANDIN), prepare=False)
+    stand_ins = [word_stand_in(number) for number in range(words)]
+    if phrase:
+        stand_ins.append(like_pattern(NAME_STANDIN))
+    return CompiledSQL(build, -7_591, *examples, *stand_ins, prepare=False)
 
 
 @functools.cache
@@ -729,13 +757,16 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
         if prepared is not None:
             period, others = prepared
             names = tuple(sorted(others))
-            if NAME_WORD.fullmatch(name) and set(names) <= NAME_WORD_FILTERS:
-                statement = name_words_statement(names, descending)
-                pattern = like_pattern(name.lower())  # the word list is in lower case
+            words = name_words(name) if set(names) <= NAME_WORD_FILTERS else None
+            if words:
+                phrase = words != [name.lower()]
+                statement = name_words_statement(names, len(words), phrase, descending)
+                patterns = [like_pattern(word) for word in words]  # the list is in lower case
+                patterns += [like_pattern(name)] if phrase else []
             else:
                 statement = name_order_statement(names, descending)
-                pattern = like_pattern(name)
-            row = statement.row(period, *map(others.get, names), pattern)
+                patterns = [like_pattern(name)]
+            row = statement.row(period, *map(others.get, names), *patterns)
             ids = ids_in_order(row["ids"])
         else:  # every period, or a filter the statement does not take
             self.name_deferred = True  # every filter but the name's: in_name_order() applies it

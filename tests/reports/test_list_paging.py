@@ -216,6 +216,57 @@ def test_every_page_of_a_name_search_holds_exactly_the_rows_of_the_sorted_list(
     assert total == len(rows)
 
 
+@pytest.fixture
+def full_names(city):
+    """Employees whose names share words in other orders and spellings, with a report each in
+    the city's period."""
+    names = [
+        "Siti Aminah",
+        "Siti Nur Aminah",
+        "Aminah Siti",
+        "Nursiti Aminah",
+        "Siti  Aminah",
+        "Siti-Aminah",
+        "Sitiaminah",
+    ]
+    employees = Employee.objects.bulk_create(EmployeeFactory.build(name=name) for name in names)
+    template = Report.objects.filter(period=city).first()
+    reports = []
+    for employee in employees:
+        report = Report.objects.get(pk=template.pk)
+        report.pk, report.employee = None, employee
+        report.golongan, report.published_at = employee.golongan, timezone.now()
+        reports.append(report)
+    Report.objects.bulk_create(reports)
+    return city
+
+
+@pytest.mark.parametrize("sort", ["nama", "-nama"])
+@pytest.mark.parametrize(
+    "q",
+    ["siti aminah", "SITI AMINAH", "ti amin", "siti  aminah", "aminah siti", "nur amin", "siti a"],
+)
+def test_a_name_search_of_several_words_holds_them_in_their_order_and_spacing(
+    client, full_names, sort, q
+):
+    rows = expected(sort, employee__name__icontains=q, period=full_names)
+    shown, total = every_page(client, {"urut": sort, "q": q})
+    assert shown == rows
+    assert total == len(rows) > 0
+
+
+def test_a_name_search_of_words_reads_the_names_words(client, full_names):
+    filters.name_words_statement.cache_clear()
+    filters.name_order_statement.cache_clear()
+
+    for q in ("siti", "siti aminah", "siti nur aminah"):
+        assert client.get(LIST, {"q": q}).status_code == 200
+    assert client.get(LIST, {"q": "ti am"}).status_code == 200  # no word of three letters
+
+    assert filters.name_words_statement.cache_info().currsize == 3  # one, two, three words
+    assert filters.name_order_statement.cache_info().currsize == 1
+
+
 def test_a_renamed_employee_is_found_by_a_word_of_the_new_name_at_once(client, city):
     employee = Employee.objects.get(name="Rina 0", reports__period=city)
     employee.name = "Rina Kusumawardhani"
@@ -420,7 +471,7 @@ def test_a_name_search_s_statement_is_compiled_once_for_every_name(client, city,
             assert client.get(LIST, {"q": name, **params}).status_code == 200
     # Each compiled once for each set of filters (none, a unit), whatever the name.
     assert len(shapes) == 4
-    assert filters.name_words_statement((), False) in shapes
+    assert filters.name_words_statement((), 1, False, False) in shapes
     assert filters.name_order_statement((), False) in shapes
 
 
