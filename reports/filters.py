@@ -305,22 +305,23 @@ def name_order_statement(names: tuple[str, ...], descending: bool) -> CompiledSQ
     return CompiledSQL(build, -7_591, *examples, like_pattern(NAME_STANDIN), prepare=False)
 
 
-# A name search the names' words answer (name_words_statement()): words of letters only, at
+# A name search the names' words answer (name_words_statement()): words of the letters a to z
+# only (where Python and PostgreSQL surely agree on what is a letter and on its lower case), at
 # most NAME_WORDS of them, one of at least three letters (the word list's shortest words), under
 # these filters besides the period.
 NAME_WORDS = 4
-NAME_WORD = re.compile(rf"[^\W\d_]{{{SHORTEST},}}")
+LETTERS = re.compile(r"[a-z]*")
 NAME_WORD_FILTERS = {"unit__any_of", "predikat"}
 
 
 def name_words(name: str) -> list[str] | None:
     """The words of `name` that narrow a name_words_statement() (three letters or more), or None
-    when that statement cannot answer it: anything but letters and spaces, more than NAME_WORDS
-    words, or none long enough."""
+    when that statement cannot answer it: anything but the letters a to z and spaces, more than
+    NAME_WORDS words, or none long enough."""
     parts = name.lower().split(" ")
-    if len(parts) > NAME_WORDS or not all(part.isalpha() for part in parts if part):
+    if len(parts) > NAME_WORDS or not all(LETTERS.fullmatch(part) for part in parts):
         return None
-    words = [part for part in parts if NAME_WORD.fullmatch(part)]
+    words = [part for part in parts if len(part) >= SHORTEST]
     return words or None
 
 
