@@ -31,8 +31,19 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import models
-from django.db.models import Case, Count, F, FloatField, Func, Q, Value, When, Window
-from django.db.models.functions import Length, Lower
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    FloatField,
+    Func,
+    Q,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Length, Lower
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
@@ -68,6 +79,15 @@ class Once(Func):
     output_field = SearchQueryField()
 
 
+class Matches(Func):
+    """`document @@ query`, as a condition (a lookup would wrap an expression as the query in
+    a plainto_tsquery())."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
 def stored_document(*fields) -> models.GeneratedField:
     """A `search_document` column PostgreSQL keeps: the document of `fields`, computed when a
     row is written instead of for each row a search rechecks or ranks."""
@@ -88,10 +108,21 @@ def trigram_index(name: str, field: str) -> GinIndex:
     return GinIndex(OpClass(F(field), name="gin_trgm_ops"), name=name)
 
 
-def matching(queryset, terms: str, near: str = "", *, also: str = ""):
+def matching(queryset, terms: str, near: str = "", *, also: str = "", indexed: bool = True):
     """Rows whose document matches `terms`, their corrected words (`also`) or the words near
-    them (`near`)."""
-    return queryset.filter(search_document=query(terms, also, near))
+    them (`near`).
+
+    `indexed=False` tests the document as an expression (COALESCE) that its full-text index
+    cannot serve, so that the rows are found by reading them in whatever order the query asks
+    for, each tested as it is read: for a word so common that a few rows in the order hold the
+    matches needed (portal.search.walking_statement()). Through the index, every match of such
+    a word is collected before the first is read (~100 ms for "pelayanan" among 3.6 million
+    indicators), and a statement planned once cannot tell a common word from a rare one."""
+    if indexed:
+        return queryset.filter(search_document=query(terms, also, near))
+    unindexed = Coalesce("search_document", Value("", output_field=SearchVectorField()))
+    # The query computed once (Once): tested row by row, it was parsed and stemmed for each.
+    return queryset.filter(Matches(unindexed, Once(query(terms, also, near))))
 
 
 def exactly(field: str, terms: str) -> Q:

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass, field
 
 from django.db import connection, models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +18,8 @@ SPLIT = "[^[:alpha:]]+"  # what separates the words of a text, for PostgreSQL
 
 def words_sql(words: list[str]) -> tuple[str, list, tuple[str, ...]]:
     """For each of `words`: the known public word nearest to it (itself if it is known, NULL if
-    none is near enough, or for a word of three letters: `known`), and every known word near it,
-    names included (`near`).
+    none is near enough, or for a word of three letters: `known`), every known word near it,
+    names included (`near`), and its `share` of the indicators if it is known.
 
     The candidates of each word are read once, from the trigram index (`%`, pg_trgm's looser
     threshold), into a CTE that both answers read. Two subqueries that each compared the word
@@ -29,7 +30,7 @@ def words_sql(words: list[str]) -> tuple[str, list, tuple[str, ...]]:
     sql = (
         # The CTE in a subquery, so that the statement starts with SELECT (django-pghistory).
         f"SELECT * FROM (WITH candidate AS MATERIALIZED ("
-        f"  SELECT typed.word AS typed, known.word, known.public,"
+        f"  SELECT typed.word AS typed, known.word, known.public, known.share,"
         f"  similarity(known.word, typed.word) AS closeness"
         f"  FROM unnest(%s) AS typed(word) JOIN {table} known ON known.word %% typed.word)"
         f" SELECT typed.word AS typed, CASE WHEN length(typed.word) > {SHORTEST:d} THEN COALESCE("
@@ -37,11 +38,12 @@ def words_sql(words: list[str]) -> tuple[str, list, tuple[str, ...]]:
         f"  (SELECT word FROM candidate WHERE typed = typed.word AND public AND closeness >= %s"
         f"   ORDER BY closeness DESC, word LIMIT 1)) END AS known,"
         f" ARRAY(SELECT word FROM candidate WHERE typed = typed.word AND closeness >= %s"
-        f"   ORDER BY word) AS near"
+        f"   ORDER BY word) AS near,"
+        f" (SELECT share FROM candidate WHERE typed = typed.word AND word = typed.word) AS share"
         f" FROM unnest(%s) AS typed(word)) AS words"
     )
     params = [words, CORRECTION_SIMILARITY, CORRECTION_SIMILARITY, words]
-    return sql, params, ("typed", "known", "near")
+    return sql, params, ("typed", "known", "near", "share")
 
 
 # Prepared and opaque (portal.prepared.opaqued()): every search sends it, and its plan (the word
@@ -50,26 +52,36 @@ def words_sql(words: list[str]) -> tuple[str, list, tuple[str, ...]]:
 WORDS = CompiledSQL(words_sql, ["\x1fword"], opaque=True)
 
 
+@dataclass
+class Lookup:
+    """What the word list knows of the words of a search (SearchWordQuerySet.lookup())."""
+
+    corrections: dict[str, str] = field(default_factory=dict)  # unknown word -> nearest known
+    near: dict[str, list[str]] = field(default_factory=dict)  # word -> known words near it
+    shares: dict[str, float] = field(default_factory=dict)  # known word -> SearchWord.share
+
+
 class SearchWordQuerySet(models.QuerySet):
-    def lookup(self, terms: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    def lookup(self, terms: str) -> Lookup:
         """The words of `terms` against the list, in one query (words_sql()): the known public
-        word nearest to each unknown word of four letters or more (corrections), and the known
-        words near each word of three letters or more (near words, names included)."""
+        word nearest to each unknown word of four letters or more (corrections), the known
+        words near each word of three letters or more (near words, names included), and the
+        share of the indicators holding each known word."""
         words = list(dict.fromkeys(TYPED.findall(terms.lower())))
-        if not words:
-            return {}, {}
-        corrections, near = {}, {}
-        for row in WORDS.rows(words):
+        found = Lookup()
+        for row in WORDS.rows(words) if words else ():
             typed, known = row["typed"], row["known"]
             if known and known != typed and WORD.fullmatch(typed):
-                corrections[typed] = known
+                found.corrections[typed] = known
             if row["near"]:
-                near[typed] = row["near"]
-        return corrections, near
+                found.near[typed] = row["near"]
+            if row["share"] is not None:
+                found.shares[typed] = row["share"]
+        return found
 
     def corrections(self, terms: str) -> dict[str, str]:
         """The known public word nearest to each unknown word of `terms` (lookup())."""
-        return self.lookup(terms)[0]
+        return self.lookup(terms).corrections
 
     def rebuild(self, sources) -> int:
         """Replace the list with the words of `sources`: (queryset of one text column, whether
@@ -93,6 +105,27 @@ class SearchWordQuerySet(models.QuerySet):
             )
             return cursor.rowcount
 
+    def measure(self, documents, sampled: int) -> None:
+        """Set each word's `share`: the part of `sampled` indicators (a sample of all of them)
+        whose `documents` (a queryset of the sample's disclosed ones, their search_document)
+        hold the word's lexeme, the stem the full-text search matches ("pelayanan": "layan")."""
+        sql, params = documents.order_by().query.sql_with_params()
+        table = self.model._meta.db_table
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET share = 0 WHERE share <> 0")
+            cursor.execute(
+                f"UPDATE {table} SET share = counted.documents::float8 / %s FROM ("
+                f"  SELECT word.word, max(lexeme.documents) AS documents FROM ("
+                f"    SELECT word, unnest(tsvector_to_array(to_tsvector(%s::regconfig, word)))"
+                f"    FROM {table}) AS word(word, lexeme)"
+                f"  JOIN (SELECT lexeme, count(*) AS documents"
+                f"    FROM ({sql}) AS sample(document), unnest(sample.document)"
+                f"    GROUP BY lexeme) AS lexeme USING (lexeme)"
+                f"  GROUP BY word.word"
+                f") AS counted WHERE {table}.word = counted.word",
+                [max(sampled, 1), search.CONFIG, *params],
+            )
+
 
 class SearchWord(models.Model):
     """A word of the portal's texts, for searches (portal.search): the words of public texts
@@ -111,6 +144,15 @@ class SearchWord(models.Model):
         _("boleh ditampilkan"),
         default=True,
         help_text=_("Kata dari teks publik; kata yang hanya ada pada nama pegawai tidak."),
+    )
+
+    share = models.FloatField(
+        _("bagian indikator"),
+        default=0.0,
+        db_default=0.0,
+        help_text=_(
+            "Bagian indikator yang memuat kata dasarnya (dari sampel, dihitung ulang tiap malam)."
+        ),
     )
 
     objects = SearchWordQuerySet.as_manager()

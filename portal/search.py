@@ -3,17 +3,31 @@
 Each kind's queryset decides what matches, how it ranks and what is public (personnel.search;
 indicators only from disclosed reports). Here the groups are counted and paged in a fixed number
 of queries, whatever the size of the tables, each count capped at COUNT_CAP so that a common word
-over millions of indicators never counts them all:
+over millions of indicators never counts them all. The overview (every kind) takes two to five:
 
-- the word list's corrections of misspelt words and the known words near each typed one, in
-  one query (portal.models.SearchWord; looked_up());
-- the units' count and page, in one statement, and the positions' in another: the page's rows
-  each carry the number of all matches (a window, personnel.search.counted()), so the matches
-  are read once for both;
-- the employees' count, then their page if they have results;
-- the indicators' count and page, in one statement: the first COUNT_CAP + 1 matches are read
-  once, ranked as they are read, counted and sorted; then the page's results by id, in a
-  statement planned once.
+- the word list's corrections of misspelt words, the known words near each typed one and the
+  share of the indicators holding each known word, in one query (portal.models.SearchWord;
+  looked_up());
+- the units' and the positions' best results, each with the number of all their matches (a
+  window, personnel.search.counted(), so the matches are read once for both), and the
+  employees' count, in one statement (overview_statement());
+- the employees' page if they have results;
+- unless the search is one common word (below), the indicators' count and page, in one
+  statement: the first COUNT_CAP + 1 matches are read once, ranked as they are read, counted
+  and sorted; then the page's results by id, in a statement planned once.
+
+One word that at least COMMON_SHARE of the indicators hold ("pelayanan": a third of them) is
+common (Words.common): its first COUNT_CAP + 1 matches lie within the first few thousand
+indicators in their reports' order, so they are found by walking the indicators in that order
+(walking_sql()), which a plan made once, for any word, can do; the indicators' count, page and
+results are then part of the overview's statement, planned once. Any other search needs a plan
+for its words (a rare word walked would be looked for in every indicator; a common one through
+the full-text index has every one of its matches collected first), so its indicators have a
+statement planned at each search. The shares are measured nightly on a sample with the word
+list (refresh_words()).
+
+A kind's own pages (`jenis`) read its page with its count in one statement (the employees'
+count first), and a large kind's results by id after it.
 
 Each statement is built from the querysets once per process and shape (which kinds, with or
 without corrected words, which slice), and each search only puts its words in their places
@@ -39,16 +53,24 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
+from django.contrib.postgres.fields import ArrayField
+from django.db import transaction
+from django.db.models import BigIntegerField, Exists, F, OuterRef
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
 from portal.models import SearchWord
-from portal.prepared import CompiledSQL, PreparedQuery, instance
+from portal.prepared import CompiledSQL, PreparedQuery, instance, values_sql
 from reports.models import Indicator, Period, Report, Withholding
 
 COUNT_CAP = 1000
+# A single word held by at least this share of the indicators is "common": its first COUNT_CAP
+# + 1 matches are found by walking the indicators in their reports' order (at most ~10 rows a
+# match), in a statement planned once, rather than planned for its word (walking_statement()).
+COMMON_SHARE = 0.1
+SHARE_SAMPLE = 30_000  # indicators sampled for the words' shares (refresh_words())
 PER_GROUP = 5  # results of each kind on the overview
 PER_PAGE = 20  # results on one kind's own pages
 
@@ -89,9 +111,11 @@ class Kind:
         """(capped count, results start..stop, ranked)."""
         terms, also, near = words.terms, words.also, words.near
         if self.large:
-            rows = counted_page_statement(self.key, start, stop, bool(also)).rows(
-                *words_of(terms, also)
-            )
+            if words.common:
+                statement = walking_statement(self.key, start, stop)
+            else:
+                statement = counted_page_statement(self.key, start, stop, bool(also))
+            rows = statement.rows(*words_of(terms, also))
             ids = [row["id"] for row in rows if row["id"] is not None]
             return rows[0]["total"], self.results(ids)
         if self.counted_with_page:
@@ -104,11 +128,14 @@ class Kind:
         (count,) = capped_counts([self], words)
         return count, self.page(words, start, stop) if count and start < count else []
 
-    def results(self, ids: list[int]) -> list:
-        """The results of a large kind's ranked `ids`, in their order (result_statement())."""
+    def results(self, ids: list[int], rows: list[dict] | None = None) -> list:
+        """The results of a large kind's ranked `ids`, in their order, from their `rows` if
+        they were read (overview_statement()), else by result_statement()."""
         if not ids:
             return []
-        by_id = {row["id"]: row for row in result_statement(self.key).rows(ids)}
+        if rows is None:
+            rows = result_statement(self.key).rows(ids)
+        by_id = {row["id"]: row for row in rows}
         # An indicator withheld between the two statements is left out.
         return [self.item(by_id[pk]) for pk in ids if pk in by_id]
 
@@ -221,6 +248,22 @@ def counts_statement(keys: tuple[str, ...], near: bool = False) -> CompiledSQL:
     return CompiledSQL(build, *examples(near), inline=True, opaque=True)
 
 
+def counted_page_sql(matches, start: int, stop: int) -> tuple[str, list, tuple[str, ...]]:
+    """The capped count (`total`) of `matches` (a large kind's ranked_matches()) and the ids
+    of its results start..stop, ranked (`id`, `search_rank`): counted_page_statement()."""
+    matched, params = matches[: COUNT_CAP + 1].query.sql_with_params()
+    sql = (
+        # The CTE in a subquery, so that the statement starts with SELECT: a WITH in front
+        # made django-pghistory put its context before it, as a second command.
+        f"SELECT * FROM (WITH matched AS MATERIALIZED ({matched})"
+        " SELECT (SELECT count(*) FROM matched) AS total, page.pk AS id, page.search_rank"
+        " FROM (SELECT 1) AS one LEFT JOIN (SELECT pk, search_rank FROM matched"
+        f" ORDER BY search_rank DESC, pk LIMIT {stop - start:d} OFFSET {start:d}) AS page"
+        " ON TRUE) AS counted ORDER BY search_rank DESC, id"
+    )
+    return sql, params, ("total", "id", "search_rank")
+
+
 @lru_cache(maxsize=128)
 def counted_page_statement(key: str, start: int, stop: int, also: bool) -> CompiledSQL:
     """The statement of a large kind's capped count (`total`) and the ids of its results
@@ -243,20 +286,30 @@ def counted_page_statement(key: str, start: int, stop: int, also: bool) -> Compi
     kind = BY_KEY[key]
 
     def build(terms, also=""):
-        matches = kind.rows().ranked_matches(terms, also=also)[: COUNT_CAP + 1]
-        matched, params = matches.query.sql_with_params()
-        sql = (
-            # The CTE in a subquery, so that the statement starts with SELECT: a WITH in front
-            # made django-pghistory put its context before it, as a second command.
-            f"SELECT * FROM (WITH matched AS MATERIALIZED ({matched})"
-            " SELECT (SELECT count(*) FROM matched) AS total, page.pk AS id, page.search_rank"
-            " FROM (SELECT 1) AS one LEFT JOIN (SELECT pk, search_rank FROM matched"
-            f" ORDER BY search_rank DESC, pk LIMIT {stop - start:d} OFFSET {start:d}) AS page"
-            " ON TRUE) AS counted ORDER BY search_rank DESC, id"
-        )
-        return sql, params, ("total", "id", "search_rank")
+        return counted_page_sql(kind.rows().ranked_matches(terms, also=also), start, stop)
 
     return CompiledSQL(build, *examples(also), prepare=False)
+
+
+def walking_sql(kind: Kind, terms: str, start: int, stop: int):
+    """counted_page_sql() of a common word's matches, found by walking (walking_statement())."""
+    matches = kind.rows().ranked_matches(terms, indexed=False).order_by("report_id")
+    return counted_page_sql(matches, start, stop)
+
+
+@lru_cache(maxsize=128)
+def walking_statement(key: str, start: int, stop: int) -> CompiledSQL:
+    """counted_page_statement() for a common word (Words.common): its first COUNT_CAP + 1
+    matches in the order of their reports, which PostgreSQL finds by walking the indicators
+    by report and stopping there (a third of the indicators hold "pelayanan": ~3,000 rows
+    read). Planned once: the order makes the walk the plan for any word, which suits only a
+    common one (a rare word would be looked for in every indicator), so it is used for no other.
+    Planned for its word at each search, the statement cost ~0.4 ms more (bench/README.md)."""
+    kind = BY_KEY[key]
+
+    return CompiledSQL(
+        lambda terms: walking_sql(kind, terms, start, stop), TERMS, inline=True, opaque=True
+    )
 
 
 @lru_cache(maxsize=4)
@@ -301,17 +354,25 @@ def refresh_words() -> int:
     """Rebuild the search's word list from the public texts and the employees' names; returns
     its size."""
     indicators = Indicator.objects.disclosed()
-    return SearchWord.objects.rebuild(
-        [
-            (Unit.objects.active().values_list("name"), True),
-            (Position.objects.filter(unit__is_active=True).values_list("title"), True),
-            (indicators.values_list("rhk"), True),
-            (indicators.values_list("iki"), True),
-            # Every name, withheld ones too (the words only look a name up, their employee's
-            # rows still decide what is shown), never shown as a correction.
-            (Employee.objects.values_list("name"), False),
-        ]
-    )
+    # Every step-th indicator, whatever its report, for the words' shares.
+    step = max(1, -(-Indicator.objects.count() // SHARE_SAMPLE))
+    sample = Indicator.objects.alias(slot=F("pk") % step).filter(slot=0)
+    with transaction.atomic():
+        size = SearchWord.objects.rebuild(
+            [
+                (Unit.objects.active().values_list("name"), True),
+                (Position.objects.filter(unit__is_active=True).values_list("title"), True),
+                (indicators.values_list("rhk"), True),
+                (indicators.values_list("iki"), True),
+                # Every name, withheld ones too (the words only look a name up, their
+                # employee's rows still decide what is shown), never shown as a correction.
+                (Employee.objects.values_list("name"), False),
+            ]
+        )
+        SearchWord.objects.measure(
+            sample.disclosed().values_list("search_document"), sample.count()
+        )
+    return size
 
 
 @dataclass(frozen=True)
@@ -322,6 +383,8 @@ class Words:
     also: str = ""  # the terms with misspelt words corrected, for the indicators
     near: str = ""  # each typed word or a known word near it (near_query()), for the others
     corrections: dict[str, str] = field(default_factory=dict)  # shown: typed -> corrected
+    # One word, as typed, that at least COMMON_SHARE of the indicators hold (walking_statement()).
+    common: bool = False
 
 
 def near_query(terms: str, near: dict[str, list[str]]) -> str:
@@ -341,11 +404,18 @@ def near_query(terms: str, near: dict[str, list[str]]) -> str:
 def looked_up(terms: str) -> Words:
     """`terms` with what the word list knows of them, in one query: the corrections of the
     unknown words (shown, and searched for among the indicators), and the near words."""
-    corrections, near = SearchWord.objects.lookup(terms)
+    found = SearchWord.objects.lookup(terms)
+    corrections = found.corrections
     also = ""
     if corrections:
         also = " ".join(corrections.get(word.lower(), word) for word in terms.split())
-    return Words(terms, also, near_query(terms, near), corrections)
+    typed = terms.split()
+    common = (
+        len(typed) == 1
+        and typed[0].isalpha()
+        and found.shares.get(typed[0].lower(), 0.0) >= COMMON_SHARE
+    )
+    return Words(terms, also, near_query(terms, found.near), corrections, common)
 
 
 def corrected(terms: str) -> tuple[str, dict[str, str]]:
@@ -354,17 +424,94 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
     return words.also, words.corrections
 
 
+@lru_cache(maxsize=8)
+def overview_statement(near: bool, walk: bool) -> CompiledSQL:
+    """The overview's first statement: the best PER_GROUP results of each kind counted with
+    its page (a json array of the values of each, the count among them), the capped count of
+    the other kinds but the large one, and, for a common word (`walk`: Words.common), the large
+    kind's capped count and the ids of its best PER_GROUP results, ranked (walking_sql()).
+
+    One statement where there were four, each a round trip with its own share of work in the
+    worker and in PostgreSQL. Each part's plan is the same for any words, so the statement is
+    planned once (`opaque`)."""
+
+    def build(terms, near=""):
+        parts, params, columns = [], [], []
+        for kind in KINDS:
+            if kind.counted_with_page:
+                sql, part_params, _fields = values_sql(page_rows(kind, terms, near))
+            elif not kind.large:
+                sql, part_params = capped_sql(kind.matches(terms, near))
+                sql = f"(SELECT COUNT(*) FROM ({sql}) AS capped)"
+            elif walk:
+                sql, part_params = walked_results_sql(kind, terms)
+            else:
+                continue
+            parts.append(f"{sql} AS {kind.key}")
+            params.extend(part_params)
+            columns.append(kind.key)
+        return "SELECT " + ", ".join(parts), params, columns
+
+    return CompiledSQL(build, *examples(near), inline=True, opaque=True)
+
+
+def walked_results_sql(kind: Kind, terms: str) -> tuple[str, list]:
+    """A json array of a large kind's capped count, the ids of its best PER_GROUP results for a
+    common word (walking_sql()), ranked, and those results' values (a json array of arrays of
+    the values of result_rows(), in no order): the two statements of counted_page() in one."""
+    walked, params, _columns = walking_sql(kind, terms, 0, PER_GROUP)
+    ids = RawSQL("walked.ids", [], output_field=ArrayField(BigIntegerField()))
+    results, result_params, _fields = values_sql(kind.rows().result_rows(ids))
+    sql = (
+        f"(SELECT json_build_array(walked.total, walked.ids, {results}) FROM ("
+        " SELECT max(total) AS total,"
+        " array_remove(array_agg(id ORDER BY search_rank DESC, id), NULL) AS ids"
+        f" FROM ({walked}) AS counted) AS walked)"
+    )
+    return sql, [*result_params, *params]  # in the order of their places
+
+
+@lru_cache(maxsize=4)
+def result_fields(key: str) -> tuple[str, ...]:
+    """The names of the values of a large kind's result_rows(), in their order."""
+    query = BY_KEY[key].rows().result_rows([]).query
+    return (*query.values_select, *query.annotation_select)
+
+
+def page_rows(kind: Kind, terms: str, near: str):
+    """The values of a kind's best PER_GROUP results, for overview_statement()."""
+    return kind.rows().search_rows(terms, near, 0, PER_GROUP)
+
+
+@lru_cache(maxsize=4)
+def page_fields(key: str) -> tuple[str, ...]:
+    """The names of the values of page_rows(), in their order."""
+    query = page_rows(BY_KEY[key], TERMS, "").query
+    return (*query.values_select, *query.annotation_select)
+
+
 def overview(words: Words) -> list[Group]:
-    """Every kind with its capped count and its best PER_GROUP results."""
-    first = [kind for kind in KINDS if not (kind.large or kind.counted_with_page)]
-    counts = dict(zip((kind.key for kind in first), capped_counts(first, words), strict=True))
+    """Every kind with its capped count and its best PER_GROUP results: one statement for
+    all but the employees' page (if any matched) and, unless the word is common, the
+    indicators (overview_statement())."""
+    statement = overview_statement(bool(words.near), words.common)
+    row = statement.row(*words_of(words.terms, words.near))
     groups = []
     for kind in KINDS:
-        if kind.key not in counts:
-            count, results = kind.counted_page(words, 0, PER_GROUP)
-        else:
-            count = counts[kind.key]
+        if kind.counted_with_page:
+            fields = page_fields(kind.key)
+            rows = [dict(zip(fields, values, strict=True)) for values in row[kind.key] or ()]
+            count = rows[0]["search_total"] if rows else 0
+            results = [kind.item(values) for values in rows]
+        elif not kind.large:
+            count = row[kind.key]
             results = kind.page(words, 0, PER_GROUP) if count else []
+        elif words.common:
+            count, ids, values = row[kind.key]
+            fields = result_fields(kind.key)
+            results = kind.results(ids, [dict(zip(fields, each, strict=True)) for each in values])
+        else:
+            count, results = kind.counted_page(words, 0, PER_GROUP)
         groups.append(group(kind, words.terms, count, results))
     return groups
 

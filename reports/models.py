@@ -557,7 +557,7 @@ class IndicatorQuerySet(models.QuerySet):
             report__employee_id__in=Withholding.objects.active().values("employee_id")
         )
 
-    def search(self, terms: str, *, also: str = ""):
+    def search(self, terms: str, *, also: str = "", indexed: bool = True):
         """Disclosed indicators whose RHK or IKI matches `terms` (or `also`) by full text.
 
         `also` is the same search with misspelt words corrected (portal.search): not the words
@@ -565,15 +565,16 @@ class IndicatorQuerySet(models.QuerySet):
         millions of texts would widen a common word's matches further. EXPLAIN on ~100,000
         indicators: a Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
         """
-        return search.matching(self.disclosed(), terms, also=also)
+        return search.matching(self.disclosed(), terms, also=also, indexed=indexed)
 
-    def ranked_matches(self, terms: str, *, also: str = ""):
+    def ranked_matches(self, terms: str, *, also: str = "", indexed: bool = True):
         """search() as values: each match's id (`pk`) and rank (`search_rank`), in no order.
 
         Ranked as each match is read, from the row the match was tested on: ranking afterwards
-        read each row again by its id (portal.search ranks the first 1,001 matches)."""
+        read each row again by its id (portal.search ranks the first 1,001 matches).
+        `indexed`: see personnel.search.matching()."""
         rank = search.rank(terms, exact_field="iki", also=also)
-        matches = self.search(terms, also=also).annotate(search_rank=rank)
+        matches = self.search(terms, also=also, indexed=indexed).annotate(search_rank=rank)
         return matches.order_by().values("pk", "search_rank")
 
     def result_rows(self, ids):

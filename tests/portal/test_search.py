@@ -443,21 +443,17 @@ def test_a_page_of_positions_comes_with_the_count_of_every_match(
     assert len(page.group.results) == (search.PER_PAGE if shown == 1 else 25 - search.PER_PAGE)
 
 
-def test_units_and_positions_are_counted_with_their_results_not_apart(
-    client, many_counters, monkeypatch
+def test_the_overview_reads_units_positions_and_the_employees_count_in_one_statement(
+    client, many_counters, django_assert_num_queries
 ):
-    counted, built = [], search.counts_statement
-    monkeypatch.setattr(
-        search,
-        "counts_statement",
-        lambda keys, near=False: counted.append(keys) or built(keys, near),
-    )
-
-    groups = found(client, "loket")
+    # the typo corrections, then units and positions (each page with its count) and the
+    # employees' count in one statement, then the indicators' (none matched: no results to read)
+    with django_assert_num_queries(3):
+        groups = found(client, "loket")
 
     assert (groups["jabatan"].count, len(groups["jabatan"].results)) == (25, search.PER_GROUP)
     assert (groups["unit"].count, groups["unit"].results) == (0, [])
-    assert counted == [("pegawai",)]  # only the employees are counted before their page
+    assert (groups["pegawai"].count, groups["indikator"].count) == (0, 0)
 
 
 def test_a_page_of_indicators_past_the_last_shows_the_last_with_one_more_query(
@@ -535,7 +531,7 @@ def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(cl
     UnitFactory(name="Dinas Kesehatan")
     report_with("Jumlah pelayanan kesehatan")
     search.refresh_words()
-    statements = (search.page_statement, search.counts_statement, search.counted_page_statement)
+    statements = (search.overview_statement, search.counted_page_statement)
     for statement in statements:
         statement.cache_clear()
 
@@ -545,12 +541,12 @@ def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(cl
         assert found(client, "kesehatan", "unit") == ["Dinas Kesehatan"]
     assert found(client, "kesehatn", "indikator") == ["Jumlah pelayanan kesehatan"]  # corrected
 
-    # the same statements again; with a misspelt word, the indicators' with the corrected words
-    # and the others' (the units' and positions' pages, the employees' count) with the near ones
+    # the same statement again (both words are in the only indicator: common); with a
+    # misspelt word, the overview's with the near words (units, positions, employees) and
+    # the indicators' with the corrected words
     assert [statement.cache_info().currsize for statement in statements] == [
-        built[0] + 2,
+        built[0] + 1,
         built[1] + 1,
-        built[2] + 1,
     ]
     assert not any("pelayanan" in query["sql"].lower() for query in queries.captured_queries)
     assert not any(search.TERMS in query["sql"] for query in queries.captured_queries)
@@ -663,7 +659,7 @@ def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(cl
     words. That plan must still start from the name indexes, not walk the whole registry,
     whatever the words turn out to be, with or without the words near them."""
     registry_of_made_up_names()
-    counts = search.counts_statement(("pegawai",), near)
+    counts = search.overview_statement(near, False)
     page = search.page_statement("pegawai", 0, search.PER_GROUP, near)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE personnel_employee")
@@ -717,10 +713,13 @@ def test_the_generic_plans_rank_with_the_words_read_once_not_once_a_row(client, 
 
 def test_the_indicators_statement_is_planned_for_each_search_s_words(client):
     report_with("Jumlah pelayanan")
+    for n in range(10):  # "pelayanan" in 1 of 11 indicators: not a common word
+        report_with(f"Jumlah arsip {n}")
     search.refresh_words()
 
-    for q in ("pelayanan", "pelyanan"):
+    for q in ("pelayanan", "pelyanan", "arsip jumlah"):
         assert client.get(SEARCH, {"q": q, "jenis": "indikator"}).status_code == 200
+        assert client.get(SEARCH, {"q": q}).status_code == 200
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -728,6 +727,71 @@ def test_the_indicators_statement_is_planned_for_each_search_s_words(client):
             ["%reports_indicator%tsquery%"],
         )
         assert cursor.fetchone() == (0,)
+
+
+def common_and_rare_words():
+    """ "pelayanan" in 12 of 15 disclosed indicators (and a draft's), "arsip" in 3."""
+    for n in range(12):
+        report_with(f"Persentase pelayanan {n:02d} yang selesai", rhk=f"Layanan ke-{n}")
+    for n in range(3):
+        report_with(f"Jumlah arsip {n}")
+    report_with("Pelayanan dalam konsep", status="draft")
+    search.refresh_words()
+
+
+def test_each_word_s_share_of_the_indicators_is_measured_by_its_stem():
+    common_and_rare_words()
+
+    shares = dict(SearchWord.objects.values_list("word", "share"))
+
+    # a draft's indicator is in the sample but holds no disclosed match
+    assert shares["pelayanan"] == shares["layanan"] == pytest.approx(12 / 16)
+    assert shares["arsip"] == pytest.approx(3 / 16)
+
+
+@pytest.mark.parametrize(
+    ("q", "common"),
+    [
+        ("pelayanan", True),
+        ("Pelayanan", True),
+        ("layanan", True),
+        ("arsip", True),
+        ("pelayanan arsip", False),  # together they may be rare
+        ("pelyanan", False),  # corrected: the indicators are searched for two spellings
+        ('"pelayanan"', False),
+        ("-pelayanan", False),
+        ("konsep", False),  # only in a draft
+    ],
+)
+def test_only_one_typed_word_that_a_tenth_of_the_indicators_hold_is_common(q, common):
+    common_and_rare_words()
+
+    assert search.looked_up(q).common is common
+
+
+def test_a_common_word_s_indicators_are_walked_in_a_statement_planned_once(
+    client, django_assert_num_queries
+):
+    common_and_rare_words()
+    walking = search.overview_statement(bool(search.looked_up("pelayanan").near), True)
+    plain = search.Words("pelayanan")  # the same search, planned for its word
+
+    # the typo corrections, then one statement for every kind with the indicators' results
+    with django_assert_num_queries(2):
+        groups = found(client, "pelayanan")
+    page = found(client, "pelayanan", "indikator", jenis="indikator")
+
+    indicators = search.BY_KEY["indikator"]
+    planned = indicators.counted_page(plain, 0, search.PER_PAGE)
+    assert groups["indikator"].count == planned[0] == 12
+    assert [text_of(item) for item in groups["indikator"].results] == [
+        text_of(item) for item in planned[1][: search.PER_GROUP]
+    ]
+    assert page == [text_of(item) for item in planned[1]]
+    plan = generic_plan(walking, "pelayanan")
+    # through the reports' index, the full-text index left alone
+    assert "reports_indicator_report_id" in plan
+    assert "indicator_text_fts" not in plan
 
 
 def test_the_word_list_command_says_how_many_words_it_holds():
