@@ -127,6 +127,28 @@ def test_any_texts_are_written_as_the_template_wrote_them(iki, rhk, public_id, n
         assert normalised(search_results(example)) == normalised(expected)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 159,
+        "a" * 160,
+        "a" * 161,
+        "e\u0301" * 160,  # decomposed: 160 letters once composed, each with its accent
+        "e\u0301" * 161,
+        "x\u0301" * 160,  # an accent no letter composes with, counted as no character
+        "x\u0301" * 161,
+        "🙂" * 161,
+    ],
+    ids=lambda text: f"{len(text)}-{ord(text[-1]):x}",
+)
+def test_indicator_texts_at_the_cut_are_cut_as_truncatechars_cut_them(text):
+    example = group("indikator", [indicator(text, text, "abc123", "Budi")])
+
+    assert normalised(search_results(example)) == normalised(
+        LOOP.render(Context({"group": example}))
+    )
+
+
 # templates/portal/_search_count.html as it was, before the result_count filter replaced it
 COUNT_INCLUDE = Template(
     "{% load i18n humanize %}{% if group.capped %}{% blocktranslate trimmed with "
