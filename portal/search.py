@@ -65,7 +65,12 @@ from portal.models import SearchWord
 from portal.prepared import CompiledSQL, PreparedQuery, instance, values_sql
 from reports.models import Indicator, Period, Report, Withholding
 
-COUNT_CAP = 1000
+# Each kind's count stops here ("lebih dari 500"), and its pages show the best COUNT_CAP of
+# the first COUNT_CAP + 1 matches (25 pages). It was 1,000 until 2026-12-01: for a common word
+# the indicators' first 1,001 matches, read and ranked at each search, were two thirds of the
+# search's time in PostgreSQL (bench/README.md), and fifty pages of one word's indicators,
+# ranked among matches taken in their reports' order, were no better a list than twenty-five.
+COUNT_CAP = 500
 # A single word held by at least this share of the indicators is "common": its first COUNT_CAP
 # + 1 matches are found by walking the indicators in their reports' order (at most ~10 rows a
 # match), in a statement planned once, rather than planned for its word (walking_statement()).
@@ -301,7 +306,7 @@ def walking_sql(kind: Kind, terms: str, start: int, stop: int):
 def walking_statement(key: str, start: int, stop: int) -> CompiledSQL:
     """counted_page_statement() for a common word (Words.common): its first COUNT_CAP + 1
     matches in the order of their reports, which PostgreSQL finds by walking the indicators
-    by report and stopping there (a third of the indicators hold "pelayanan": ~3,000 rows
+    by report and stopping there (a third of the indicators hold "pelayanan": ~1,500 rows
     read). Planned once: the order makes the walk the plan for any word, which suits only a
     common one (a rare word would be looked for in every indicator), so it is used for no other.
     Planned for its word at each search, the statement cost ~0.4 ms more (bench/README.md)."""

@@ -551,7 +551,7 @@ class IndicatorQuerySet(models.QuerySet):
         """Indicators of reports an individual page may show (Report.objects.disclosed()).
 
         The withheld employees as NOT IN, which PostgreSQL tests against a hash of the few active
-        withholdings: a NOT EXISTS probed their index once per indicator (the site search reads
+        withholdings: a NOT EXISTS probed their index once per indicator (the site search read
         up to 1,001 matches: ~0.4 ms of its ~2.5)."""
         return self.filter(report__status=ReportStatus.PUBLISHED).exclude(
             report__employee_id__in=Withholding.objects.active().values("employee_id")
@@ -571,7 +571,7 @@ class IndicatorQuerySet(models.QuerySet):
         """search() as values: each match's id (`pk`) and rank (`search_rank`), in no order.
 
         Ranked as each match is read, from the row the match was tested on: ranking afterwards
-        read each row again by its id (portal.search ranks the first 1,001 matches).
+        read each row again by its id (portal.search ranks the first COUNT_CAP + 1 matches).
         `indexed`: see personnel.search.matching()."""
         rank = search.rank(terms, exact_field="iki", also=also)
         matches = self.search(terms, also=also, indexed=indexed).annotate(search_rank=rank)
