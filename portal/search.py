@@ -3,31 +3,30 @@
 Each kind's queryset decides what matches, how it ranks and what is public (personnel.search;
 indicators only from disclosed reports). Here the groups are counted and paged in a fixed number
 of queries, whatever the size of the tables, each count capped at COUNT_CAP so that a common word
-over millions of indicators never counts them all. The overview (every kind) takes two to five:
+over millions of indicators never counts them all. The overview (every kind) takes two to four:
 
 - the word list's corrections of misspelt words, the known words near each typed one and the
   share of the indicators holding each known word, in one query (portal.models.SearchWord;
   looked_up());
-- the units' and the positions' best results, each with the number of all their matches (a
-  window, personnel.search.counted(), so the matches are read once for both), and the
-  employees' count, in one statement (overview_statement());
-- the employees' page if they have results;
-- unless the search is one common word (below), the indicators' count and page, in one
-  statement: the first COUNT_CAP + 1 matches are read once, ranked as they are read, counted
-  and sorted; then the page's results by id, in a statement planned once.
+- in one statement (overview_statement()): the units' and the positions' best results, each
+  with the number of all their matches (a window, personnel.search.counted(), so the matches
+  are read once for both); the employees' count and best results, ranked among their first
+  COUNT_CAP + 1 matches; and, for a common word (below), the indicators' likewise;
+- for any other word, the indicators' count and page in one statement: the first COUNT_CAP + 1
+  matches are read once, ranked as they are read, counted and sorted; then the page's results
+  by id, in a statement planned once.
 
 One word that at least COMMON_SHARE of the indicators hold ("pelayanan": a third of them) is
 common (Words.common): its first COUNT_CAP + 1 matches lie within the first few thousand
 indicators in their reports' order, so they are found by walking the indicators in that order
-(walking_sql()), which a plan made once, for any word, can do; the indicators' count, page and
-results are then part of the overview's statement, planned once. Any other search needs a plan
+(walking_sql()), which a plan made once, for any word, can do. Any other search needs a plan
 for its words (a rare word walked would be looked for in every indicator; a common one through
 the full-text index has every one of its matches collected first), so its indicators have a
 statement planned at each search. The shares are measured nightly on a sample with the word
 list (refresh_words()).
 
-A kind's own pages (`jenis`) read its page with its count in one statement (the employees'
-count first), and a large kind's results by id after it.
+A kind's own pages (`jenis`) read its page with its count in one statement, and a large
+kind's results by id after it.
 
 Each statement is built from the querysets once per process and shape (which kinds, with or
 without corrected words, which slice), and each search only puts its words in their places
@@ -41,11 +40,12 @@ document, which a parameter does not hide, and the constants stay written in as 
 their generic plans start from the same name indexes for any words (a test shows it). The
 counts and the pages of units and positions are also `opaque` (portal.prepared.opaqued): their
 custom plans, which see the words, looked cheaper, so PostgreSQL planned them at every search
-(~3 ms for the counts); now it runs their generic plans. The employees' page is still planned
-for its words: a common name (siti) among 100,000 needs a plan of its own. The indicators'
-statement is not prepared
-(`prepare=False`): a common word and a rare one need different plans over millions of rows, so
-it is planned for each search's words.
+(~3 ms for the counts); now it runs their generic plans. The employees' page was planned for
+its words, since ranking all of a common name's matches (siti: 1,551 among 100,000) needed a
+plan of its own; ranked among their first COUNT_CAP + 1 matches, they are read through the
+names' index for any words, in a plan made once. The indicators' statement for a word that is
+not common is not prepared (`prepare=False`): a rare word and one of middling frequency need
+different plans over millions of rows, so it is planned for each search's words.
 """
 
 from collections.abc import Callable
@@ -90,18 +90,21 @@ class Kind:
     key: str
     label: str
     model: type
-    item: Callable[[dict], object]  # a result for the template from a row of search_rows()
-    # Millions of rows (the indicators): misspelt words are corrected (`also`) rather than
-    # widened to every near word, and the count comes with the page, from one walk of the
-    # matches.
+    item: Callable[[dict], object]  # a result for the template from a row of its values
+    # Ranked among its first COUNT_CAP + 1 matches, read once for the count and the page, and
+    # the page's results then read by id (the indicators, millions of rows; the employees, where
+    # a common name matches thousands): counted_page_sql().
     large: bool = False
     source: Callable | None = None  # the rows searched, when not all of the model's
-    # Whether its page of results may run a generic plan, planned once (portal.prepared.opaqued):
-    # not the employees, where a common name (siti) among 100,000 needs a plan for its word.
+    # Whether its statements may run a generic plan, planned once (portal.prepared.opaqued):
+    # not the indicators, where a rare word and a common one need different plans over
+    # millions of rows (but see walking_statement()).
     generic: bool = True
-    # Whether its page's rows carry the count (`search_total`), so that the page is read even
-    # when nothing matches. Not the employees: their page is planned for each search's words, so
-    # they are counted first by a statement planned once, and paged only if anything matched.
+    # Whether a misspelt word is replaced by its correction (`also`) rather than searched for
+    # with the known words near it (`near`): over millions of indicator texts the near words
+    # would widen a common word's matches further.
+    corrected: bool = False
+    # Whether its page's rows carry the count (`search_total`): ranked among all matches.
     counted_with_page: bool = False
 
     def rows(self):
@@ -112,24 +115,34 @@ class Kind:
         kind)."""
         return self.rows().search(terms, near)
 
+    def ranked_matches(self, terms: str, other: str = ""):
+        """A large kind's matches of `terms` and `other` (its corrected or near words), ranked."""
+        if self.corrected:
+            return self.rows().ranked_matches(terms, also=other)
+        return self.rows().ranked_matches(terms, other)
+
+    def other_words(self, words: "Words") -> str:
+        """What it searches for beside the typed words: their corrections or the near words."""
+        return words.also if self.corrected else words.near
+
     def counted_page(self, words: "Words", start: int, stop: int) -> tuple:
         """(capped count, results start..stop, ranked)."""
-        terms, also, near = words.terms, words.also, words.near
+        terms, near = words.terms, words.near
         if self.large:
-            if words.common:
+            other = self.other_words(words)
+            if words.common and self.corrected:
                 statement = walking_statement(self.key, start, stop)
             else:
-                statement = counted_page_statement(self.key, start, stop, bool(also))
-            rows = statement.rows(*words_of(terms, also))
+                statement = counted_page_statement(self.key, start, stop, bool(other))
+            rows = statement.rows(*words_of(terms, other))
             ids = [row["id"] for row in rows if row["id"] is not None]
             return rows[0]["total"], self.results(ids)
-        if self.counted_with_page:
-            rows = page_statement(self.key, start, stop, bool(near)).rows(*words_of(terms, near))
-            if rows:
-                return rows[0]["search_total"], [self.item(row) for row in rows]
-            if not start:
-                return 0, []
-            # A page past the last one holds no row to carry the count: counted alone.
+        rows = page_statement(self.key, start, stop, bool(near)).rows(*words_of(terms, near))
+        if rows:
+            return rows[0]["search_total"], [self.item(row) for row in rows]
+        if not start:
+            return 0, []
+        # A page past the last one holds no row to carry the count: counted alone.
         (count,) = capped_counts([self], words)
         return count, self.page(words, start, stop) if count and start < count else []
 
@@ -202,18 +215,16 @@ def unwithheld_employees():
 KINDS = (
     Kind("unit", _("Unit kerja"), Unit, unit_item, counted_with_page=True),
     Kind("jabatan", _("Jabatan"), Position, position_item, counted_with_page=True),
+    Kind("pegawai", _("Pegawai"), Employee, employee_item, large=True, source=unwithheld_employees),
     Kind(
-        "pegawai",
-        _("Pegawai"),
-        Employee,
-        employee_item,
-        source=unwithheld_employees,
+        "indikator",
+        _("Indikator kinerja"),
+        Indicator,
+        indicator_item,
+        large=True,
         generic=False,
+        corrected=True,
     ),
-    # Names and titles are searched for the words near each typed one (`near`); over millions
-    # of indicator texts that would widen a common word's matches further, so a misspelt word
-    # there is replaced by its correction.
-    Kind("indikator", _("Indikator kinerja"), Indicator, indicator_item, large=True),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
 BY_KEY = {kind.key: kind for kind in KINDS}
@@ -253,26 +264,40 @@ def counts_statement(keys: tuple[str, ...], near: bool = False) -> CompiledSQL:
     return CompiledSQL(build, *examples(near), inline=True, opaque=True)
 
 
+def rank_keys(matches) -> list[str]:
+    """What a large kind's ranked matches are ordered by before their ids: the rank, then (the
+    employees) the name, so that equal ranks keep one order across pages."""
+    named = "search_name" in matches.query.annotation_select
+    return ["search_rank", *(["search_name"] if named else [])]
+
+
+def rank_order(keys, pk: str) -> str:
+    return ", ".join(f"{key} DESC" if key == "search_rank" else key for key in [*keys, pk])
+
+
 def counted_page_sql(matches, start: int, stop: int) -> tuple[str, list, tuple[str, ...]]:
     """The capped count (`total`) of `matches` (a large kind's ranked_matches()) and the ids
-    of its results start..stop, ranked (`id`, `search_rank`): counted_page_statement()."""
+    of its results start..stop, ranked (`id`, then what they are ordered by: rank_keys()):
+    counted_page_statement()."""
     matched, params = matches[: COUNT_CAP + 1].query.sql_with_params()
+    keys = rank_keys(matches)
     sql = (
         # The CTE in a subquery, so that the statement starts with SELECT: a WITH in front
         # made django-pghistory put its context before it, as a second command.
         f"SELECT * FROM (WITH matched AS MATERIALIZED ({matched})"
-        " SELECT (SELECT count(*) FROM matched) AS total, page.pk AS id, page.search_rank"
-        " FROM (SELECT 1) AS one LEFT JOIN (SELECT pk, search_rank FROM matched"
-        f" ORDER BY search_rank DESC, pk LIMIT {stop - start:d} OFFSET {start:d}) AS page"
-        " ON TRUE) AS counted ORDER BY search_rank DESC, id"
+        " SELECT (SELECT count(*) FROM matched) AS total, page.pk AS id,"
+        f" {', '.join(f'page.{key}' for key in keys)} FROM (SELECT 1) AS one"
+        f" LEFT JOIN (SELECT pk, {', '.join(keys)} FROM matched"
+        f" ORDER BY {rank_order(keys, 'pk')} LIMIT {stop - start:d} OFFSET {start:d}) AS page"
+        f" ON TRUE) AS counted ORDER BY {rank_order(keys, 'id')}"
     )
-    return sql, params, ("total", "id", "search_rank")
+    return sql, params, ("total", "id", *keys)
 
 
 @lru_cache(maxsize=128)
 def counted_page_statement(key: str, start: int, stop: int, also: bool) -> CompiledSQL:
     """The statement of a large kind's capped count (`total`) and the ids of its results
-    start..stop, ranked (`id`, `search_rank`).
+    start..stop, ranked (`id`…), with (`also`) or without its corrected or near words.
 
     Ranking needs the rank of every match, and a common word matches a third of the millions of
     indicators: only the first COUNT_CAP + 1 matches (in the order the index gives them) are
@@ -283,16 +308,20 @@ def counted_page_statement(key: str, start: int, stop: int, also: bool) -> Compi
     more than ranking all of them as they are read (~1.9 against ~2.5 ms for "pelayanan" on the
     scale data). There is always one row; with no results, its other columns are NULL.
 
-    It is planned for each search's words (a common word and a rare one need different plans
-    over millions of rows), so it reads only ids: the results' report, employee and period are
-    read by result_statement(), planned once. Joined here, planning them was two thirds of
-    this statement's planning (0.8 of 1.3 ms for "pelayanan" on the scale data).
+    The indicators' is planned for each search's words (a common word and a rare one need
+    different plans over millions of rows), so it reads only ids: the results' report, employee
+    and period are read by result_statement(), planned once. Joined here, planning them was two
+    thirds of this statement's planning (0.8 of 1.3 ms for "pelayanan" on the scale data). The
+    employees' is planned once: their first matches are read through the names' index for any
+    words.
     """
     kind = BY_KEY[key]
 
-    def build(terms, also=""):
-        return counted_page_sql(kind.rows().ranked_matches(terms, also=also), start, stop)
+    def build(terms, other=""):
+        return counted_page_sql(kind.ranked_matches(terms, other), start, stop)
 
+    if kind.generic:
+        return CompiledSQL(build, *examples(also), inline=True, opaque=True)
     return CompiledSQL(build, *examples(also), prepare=False)
 
 
@@ -432,11 +461,11 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
 @lru_cache(maxsize=8)
 def overview_statement(near: bool, walk: bool) -> CompiledSQL:
     """The overview's first statement: the best PER_GROUP results of each kind counted with
-    its page (a json array of the values of each, the count among them), the capped count of
-    the other kinds but the large one, and, for a common word (`walk`: Words.common), the large
-    kind's capped count and the ids of its best PER_GROUP results, ranked (walking_sql()).
+    its page (a json array of the values of each, the count among them), and of each large
+    kind planned once (the employees; the indicators only for a common word, `walk`:
+    Words.common, walking_sql()) its capped count and best PER_GROUP results (results_sql()).
 
-    One statement where there were four, each a round trip with its own share of work in the
+    One statement where there were six, each a round trip with its own share of work in the
     worker and in PostgreSQL. Each part's plan is the same for any words, so the statement is
     planned once (`opaque`)."""
 
@@ -445,11 +474,11 @@ def overview_statement(near: bool, walk: bool) -> CompiledSQL:
         for kind in KINDS:
             if kind.counted_with_page:
                 sql, part_params, _fields = values_sql(page_rows(kind, terms, near))
-            elif not kind.large:
-                sql, part_params = capped_sql(kind.matches(terms, near))
-                sql = f"(SELECT COUNT(*) FROM ({sql}) AS capped)"
-            elif walk:
-                sql, part_params = walked_results_sql(kind, terms)
+            elif kind.large and walk and kind.corrected:
+                sql, part_params = results_sql(kind, walking_sql(kind, terms, 0, PER_GROUP))
+            elif kind.large and kind.generic:
+                matches = kind.ranked_matches(terms, near)
+                sql, part_params = results_sql(kind, counted_page_sql(matches, 0, PER_GROUP))
             else:
                 continue
             parts.append(f"{sql} AS {kind.key}")
@@ -460,18 +489,18 @@ def overview_statement(near: bool, walk: bool) -> CompiledSQL:
     return CompiledSQL(build, *examples(near), inline=True, opaque=True)
 
 
-def walked_results_sql(kind: Kind, terms: str) -> tuple[str, list]:
-    """A json array of a large kind's capped count, the ids of its best PER_GROUP results for a
-    common word (walking_sql()), ranked, and those results' values (a json array of arrays of
-    the values of result_rows(), in no order): the two statements of counted_page() in one."""
-    walked, params, _columns = walking_sql(kind, terms, 0, PER_GROUP)
-    ids = RawSQL("walked.ids", [], output_field=ArrayField(BigIntegerField()))
+def results_sql(kind: Kind, counted: tuple[str, list, tuple[str, ...]]) -> tuple[str, list]:
+    """A json array of a large kind's capped count, the ids of its best results, ranked, and
+    those results' values (a json array of arrays of the values of result_rows(), in no order),
+    from `counted` (counted_page_sql()): the two statements of counted_page() in one."""
+    sql, params, columns = counted
+    ids = RawSQL("counted.ids", [], output_field=ArrayField(BigIntegerField()))
     results, result_params, _fields = values_sql(kind.rows().result_rows(ids))
     sql = (
-        f"(SELECT json_build_array(walked.total, walked.ids, {results}) FROM ("
+        f"(SELECT json_build_array(counted.total, counted.ids, {results}) FROM ("
         " SELECT max(total) AS total,"
-        " array_remove(array_agg(id ORDER BY search_rank DESC, id), NULL) AS ids"
-        f" FROM ({walked}) AS counted) AS walked)"
+        f" array_remove(array_agg(id ORDER BY {rank_order(columns[2:], 'id')}), NULL) AS ids"
+        f" FROM ({sql}) AS page) AS counted)"
     )
     return sql, [*result_params, *params]  # in the order of their places
 
@@ -497,8 +526,7 @@ def page_fields(key: str) -> tuple[str, ...]:
 
 def overview(words: Words) -> list[Group]:
     """Every kind with its capped count and its best PER_GROUP results: one statement for
-    all but the employees' page (if any matched) and, unless the word is common, the
-    indicators (overview_statement())."""
+    all but, unless the word is common, the indicators (overview_statement())."""
     statement = overview_statement(bool(words.near), words.common)
     row = statement.row(*words_of(words.terms, words.near))
     groups = []
@@ -508,10 +536,7 @@ def overview(words: Words) -> list[Group]:
             rows = [dict(zip(fields, values, strict=True)) for values in row[kind.key] or ()]
             count = rows[0]["search_total"] if rows else 0
             results = [kind.item(values) for values in rows]
-        elif not kind.large:
-            count = row[kind.key]
-            results = kind.page(words, 0, PER_GROUP) if count else []
-        elif words.common:
+        elif kind.key in row:
             count, ids, values = row[kind.key]
             fields = result_fields(kind.key)
             results = kind.results(ids, [dict(zip(fields, each, strict=True)) for each in values])
