@@ -104,6 +104,9 @@ class Kind:
     # with the known words near it (`near`): over millions of indicator texts the near words
     # would widen a common word's matches further.
     corrected: bool = False
+    # Whether a common word's matches are found by walking the rows (walking_sql()): the
+    # indicators, the texts whose words' shares the word list measures.
+    walked: bool = False
     # Whether its page's rows carry the count (`search_total`): ranked among all matches.
     counted_with_page: bool = False
 
@@ -130,7 +133,7 @@ class Kind:
         terms, near = words.terms, words.near
         if self.large:
             other = self.other_words(words)
-            if words.common and self.corrected:
+            if words.common and self.walked:
                 statement = walking_statement(self.key, start, stop)
             else:
                 statement = counted_page_statement(self.key, start, stop, bool(other))
@@ -224,6 +227,7 @@ KINDS = (
         large=True,
         generic=False,
         corrected=True,
+        walked=True,
     ),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
@@ -474,9 +478,9 @@ def overview_statement(near: bool, walk: bool) -> CompiledSQL:
         for kind in KINDS:
             if kind.counted_with_page:
                 sql, part_params, _fields = values_sql(page_rows(kind, terms, near))
-            elif kind.large and walk and kind.corrected:
+            elif kind.large and walk and kind.walked:
                 sql, part_params = results_sql(kind, walking_sql(kind, terms, 0, PER_GROUP))
-            elif kind.large and kind.generic:
+            elif kind.large and kind.generic and not kind.corrected:  # the employees
                 matches = kind.ranked_matches(terms, near)
                 sql, part_params = results_sql(kind, counted_page_sql(matches, 0, PER_GROUP))
             else:
