@@ -6,6 +6,7 @@ filtering, never a server error.
 """
 
 import functools
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from portal.filtering import (
     TranslatedOnce,
 )
 from portal.models import SHORTEST, SearchWord
-from portal.prepared import CompiledSQL, PreparedQuery, instances
+from portal.prepared import CompiledSQL, PreparedQuery, instances, values_sql
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
 from reports.models import (
@@ -107,10 +108,26 @@ def periods_with_published_reports():
 
 
 PERIOD_FIELDS = ("id", "code", "kind", "year", "number", "start", "end")
-CHOICE_PERIODS = PreparedQuery(lambda: periods_with_published_reports().values(*PERIOD_FIELDS))
-CHOICE_UNITS = PreparedQuery(
-    lambda: Unit.objects.order_by("name", "code").values("id", "parent_id", "code", "name")
-)
+UNIT_FIELDS = ("id", "parent_id", "code", "name")
+
+
+def choices_sql() -> tuple[str, list, tuple[str, ...]]:
+    """The rows the list's choices are made of: the periods with published reports and every
+    unit, each as one json array of arrays of their values (portal.prepared.values_sql()),
+    left as text: list_choices() keys what it made of them by that text and decodes it only to
+    make new choices."""
+    periods, period_params, _fields = values_sql(
+        periods_with_published_reports().values(*PERIOD_FIELDS)
+    )
+    units, unit_params, _fields = values_sql(
+        Unit.objects.order_by("name", "code").values(*UNIT_FIELDS)
+    )
+    sql = f"SELECT ({periods})::text AS periods, ({units})::text AS units"
+    return sql, [*period_params, *unit_params], ("periods", "units")
+
+
+# One prepared statement for both (two until 2026-12-01: a round trip more for every list).
+CHOICE_ROWS = CompiledSQL(choices_sql)
 
 
 KEYED_FILTERS = {"period", "predikat", "unit__in"}
@@ -464,9 +481,14 @@ class ListChoices:
     unit_choices: NormalizedChoices
 
 
-def made_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
-    periods = instances(Period, period_rows)
-    units = [UnitNode.from_row(row) for row in unit_rows]
+def made_choices(period_rows: str, unit_rows: str) -> ListChoices:
+    """The choices made of choices_sql()'s two json texts."""
+    periods = instances(
+        Period, [dict(zip(PERIOD_FIELDS, row, strict=True)) for row in json.loads(period_rows)]
+    )
+    units = [
+        UnitNode.from_row(dict(zip(UNIT_FIELDS, row, strict=True))) for row in json.loads(unit_rows)
+    ]
     # A citizen's first question is the year's evaluation, not the latest monthly pilot.
     annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
     children = defaultdict(list)
@@ -492,9 +514,10 @@ CHOICES_KEPT = 8
 _made = Kept(CHOICES_KEPT)
 
 
-def list_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
-    """The list's choices made from these rows, the same objects while the database returns
-    the same rows and the language is the same (the periods' labels are in it).
+def list_choices(period_rows: str, unit_rows: str) -> ListChoices:
+    """The list's choices made from these rows (choices_sql()'s json texts), the same objects
+    while the database returns the same rows and the language is the same (the periods' labels
+    are in it).
 
     The rows are read at every request; only what is made of them is kept, for the latest
     CHOICES_KEPT sets of rows: a unit renamed or a period published reads other rows, which
@@ -502,11 +525,7 @@ def list_choices(period_rows: list[dict], unit_rows: list[dict]) -> ListChoices:
     keying the filter form by their value was a tenth of the list's Python. Nothing here is
     changed after it is made; the filterset, its form and the listed rows only read it.
     """
-    key = (
-        translation.get_language(),
-        tuple(tuple(row.values()) for row in period_rows),
-        tuple(tuple(row.values()) for row in unit_rows),
-    )
+    key = (translation.get_language(), period_rows, unit_rows)
     return _made.get(key, lambda: made_choices(period_rows, unit_rows))
 
 
@@ -569,9 +588,10 @@ class ReportFilter(SharedForm, TranslatedOnce, django_filters.FilterSet):
     )
 
     def __init__(self, data=None, *args, **kwargs):
-        # One prepared statement each for the period and unit choices; the defaults follow
-        # from them, and the list's rows take their periods and units from them.
-        choices = list_choices(CHOICE_PERIODS.rows(), CHOICE_UNITS.rows())
+        # One prepared statement for the period and unit choices; the defaults follow from
+        # them, and the list's rows take their periods and units from them.
+        rows = CHOICE_ROWS.row()
+        choices = list_choices(rows["periods"], rows["units"])
         self.default_period = choices.default_period
         self.periods = choices.periods
         self.periods_by_id = choices.periods_by_id
