@@ -62,7 +62,14 @@ from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
 from portal.models import SearchWord
-from portal.prepared import CompiledSQL, PreparedQuery, instance, values_sql
+from portal.prepared import (
+    CompiledSQL,
+    PreparedQuery,
+    as_dicts,
+    instance,
+    value_names,
+    values_sql,
+)
 from reports.models import Indicator, Period, Report, Withholding
 
 # Each kind's count stops here ("lebih dari 500"), and its pages show the best COUNT_CAP of
@@ -299,9 +306,9 @@ def counted_page_sql(matches, start: int, stop: int) -> tuple[str, list, tuple[s
 
 
 @lru_cache(maxsize=128)
-def counted_page_statement(key: str, start: int, stop: int, also: bool) -> CompiledSQL:
+def counted_page_statement(key: str, start: int, stop: int, other: bool) -> CompiledSQL:
     """The statement of a large kind's capped count (`total`) and the ids of its results
-    start..stop, ranked (`id`…), with (`also`) or without its corrected or near words.
+    start..stop, ranked (`id`…), with (`other`) or without its corrected or near words.
 
     Ranking needs the rank of every match, and a common word matches a third of the millions of
     indicators: only the first COUNT_CAP + 1 matches (in the order the index gives them) are
@@ -325,8 +332,8 @@ def counted_page_statement(key: str, start: int, stop: int, also: bool) -> Compi
         return counted_page_sql(kind.ranked_matches(terms, other), start, stop)
 
     if kind.generic:
-        return CompiledSQL(build, *examples(also), inline=True, opaque=True)
-    return CompiledSQL(build, *examples(also), prepare=False)
+        return CompiledSQL(build, *examples(other), inline=True, opaque=True)
+    return CompiledSQL(build, *examples(other), prepare=False)
 
 
 def walking_sql(kind: Kind, terms: str, start: int, stop: int):
@@ -344,7 +351,6 @@ def walking_statement(key: str, start: int, stop: int) -> CompiledSQL:
     common one (a rare word would be looked for in every indicator), so it is used for no other.
     Planned for its word at each search, the statement cost ~0.4 ms more (bench/README.md)."""
     kind = BY_KEY[key]
-
     return CompiledSQL(
         lambda terms: walking_sql(kind, terms, start, stop), TERMS, inline=True, opaque=True
     )
@@ -512,8 +518,7 @@ def results_sql(kind: Kind, counted: tuple[str, list, tuple[str, ...]]) -> tuple
 @lru_cache(maxsize=4)
 def result_fields(key: str) -> tuple[str, ...]:
     """The names of the values of a large kind's result_rows(), in their order."""
-    query = BY_KEY[key].rows().result_rows([]).query
-    return (*query.values_select, *query.annotation_select)
+    return value_names(BY_KEY[key].rows().result_rows([]))
 
 
 def page_rows(kind: Kind, terms: str, near: str):
@@ -524,8 +529,7 @@ def page_rows(kind: Kind, terms: str, near: str):
 @lru_cache(maxsize=4)
 def page_fields(key: str) -> tuple[str, ...]:
     """The names of the values of page_rows(), in their order."""
-    query = page_rows(BY_KEY[key], TERMS, "").query
-    return (*query.values_select, *query.annotation_select)
+    return value_names(page_rows(BY_KEY[key], TERMS, ""))
 
 
 def overview(words: Words) -> list[Group]:
@@ -536,14 +540,12 @@ def overview(words: Words) -> list[Group]:
     groups = []
     for kind in KINDS:
         if kind.counted_with_page:
-            fields = page_fields(kind.key)
-            rows = [dict(zip(fields, values, strict=True)) for values in row[kind.key] or ()]
+            rows = as_dicts(page_fields(kind.key), row[kind.key] or ())
             count = rows[0]["search_total"] if rows else 0
             results = [kind.item(values) for values in rows]
         elif kind.key in row:
             count, ids, values = row[kind.key]
-            fields = result_fields(kind.key)
-            results = kind.results(ids, [dict(zip(fields, each, strict=True)) for each in values])
+            results = kind.results(ids, as_dicts(result_fields(kind.key), values))
         else:
             count, results = kind.counted_page(words, 0, PER_GROUP)
         groups.append(group(kind, words.terms, count, results))

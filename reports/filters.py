@@ -42,7 +42,7 @@ from portal.filtering import (
     TranslatedOnce,
 )
 from portal.models import SHORTEST, SearchWord
-from portal.prepared import CompiledSQL, PreparedQuery, instances, values_sql
+from portal.prepared import CompiledSQL, PreparedQuery, as_dicts, instances, values_sql
 from portal.widgets import QuickSelect, QuickTextInput
 from reports.choices import PeriodKind, Predikat
 from reports.models import (
@@ -483,12 +483,8 @@ class ListChoices:
 
 def made_choices(period_rows: str, unit_rows: str) -> ListChoices:
     """The choices made of choices_sql()'s two json texts."""
-    periods = instances(
-        Period, [dict(zip(PERIOD_FIELDS, row, strict=True)) for row in json.loads(period_rows)]
-    )
-    units = [
-        UnitNode.from_row(dict(zip(UNIT_FIELDS, row, strict=True))) for row in json.loads(unit_rows)
-    ]
+    periods = instances(Period, as_dicts(PERIOD_FIELDS, json.loads(period_rows)))
+    units = [UnitNode.from_row(row) for row in as_dicts(UNIT_FIELDS, json.loads(unit_rows))]
     # A citizen's first question is the year's evaluation, not the latest monthly pilot.
     annual = [period for period in periods if period.kind == PeriodKind.ANNUAL]
     children = defaultdict(list)
