@@ -115,7 +115,7 @@ def matching(queryset, terms: str, near: str = "", *, also: str = "", indexed: b
     `indexed=False` tests the document as an expression (COALESCE) that its full-text index
     cannot serve, so that the rows are found by reading them in whatever order the query asks
     for, each tested as it is read: for a word so common that a few rows in the order hold the
-    matches needed (portal.search.walking_statement()). Through the index, every match of such
+    matches needed (portal.search.matched_sql()). Through the index, every match of such
     a word is collected before the first is read (~100 ms for "pelayanan" among 3.6 million
     indicators), and a statement planned once cannot tell a common word from a rare one."""
     if indexed:

@@ -3,27 +3,24 @@
 Each kind's queryset decides what matches, how it ranks and what is public (personnel.search;
 indicators only from disclosed reports). Here the groups are counted and paged in a fixed number
 of queries, whatever the size of the tables, each count capped at COUNT_CAP so that a common word
-over millions of indicators never counts them all. The overview (every kind) takes two to four:
+over millions of indicators never counts them all. The overview (every kind) takes two:
 
 - the word list's corrections of misspelt words, the known words near each typed one and the
   share of the indicators holding each known word, in one query (portal.models.SearchWord;
   looked_up());
 - in one statement (overview_statement()): the units' and the positions' best results, each
   with the number of all their matches (a window, personnel.search.counted(), so the matches
-  are read once for both); the employees' count and best results, ranked among their first
-  COUNT_CAP + 1 matches; and, for a common word (below), the indicators' likewise;
-- for any other word, the indicators' count and page in one statement: the first COUNT_CAP + 1
-  matches are read once, ranked as they are read, counted and sorted; then the page's results
-  by id, in a statement planned once.
+  are read once for both); the employees' and the indicators' counts and best results, each
+  ranked among their first COUNT_CAP + 1 matches.
 
-One word that at least COMMON_SHARE of the indicators hold ("pelayanan": a third of them) is
-common (Words.common): its first COUNT_CAP + 1 matches lie within the first few thousand
-indicators in their reports' order, so they are found by walking the indicators in that order
-(walking_sql()), which a plan made once, for any word, can do. Any other search needs a plan
-for its words (a rare word walked would be looked for in every indicator; a common one through
-the full-text index has every one of its matches collected first), so its indicators have a
-statement planned at each search. The shares are measured nightly on a sample with the word
-list (refresh_words()).
+The indicators' first COUNT_CAP + 1 matches are read bucket by bucket (bucketed_sql(),
+reports.models.SEARCH_BUCKETS): a GIN index gives all of a word's matches at once, so the
+full-text index is in parts, each read only if the ones before it held too few matches. One
+word that at least COMMON_SHARE of the indicators hold ("pelayanan": a third of them) is common
+(Words.common): its first matches usually lie within the first few thousand indicators in their
+reports' order, so those are walked first, up to WALK_BUDGET of them (matched_sql()). Both are
+plans for any word, so every statement of the search is planned once. The shares are measured
+nightly on a sample with the word list (refresh_words()).
 
 A kind's own pages (`jenis`) read its page with its count in one statement, and a large
 kind's results by id after it.
@@ -43,11 +40,12 @@ custom plans, which see the words, looked cheaper, so PostgreSQL planned them at
 (~3 ms for the counts); now it runs their generic plans. The employees' page was planned for
 its words, since ranking all of a common name's matches (siti: 1,551 among 100,000) needed a
 plan of its own; ranked among their first COUNT_CAP + 1 matches, they are read through the
-names' index for any words, in a plan made once. The indicators' statement for a word that is
-not common is not prepared (`prepare=False`): a rare word and one of middling frequency need
-different plans over millions of rows, so it is planned for each search's words.
+names' index for any words, in a plan made once. Until 2026-12-01 the indicators' statement
+for a word that was not common was planned for each search's words, since a rare word and one
+of middling frequency needed different plans over the one full-text index (~100 ms for some).
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -61,6 +59,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from personnel.models import Employee, Position, Unit
+from personnel.search import matching
 from portal.models import SearchWord
 from portal.prepared import (
     CompiledSQL,
@@ -70,7 +69,7 @@ from portal.prepared import (
     value_names,
     values_sql,
 )
-from reports.models import Indicator, Period, Report, Withholding
+from reports.models import SEARCH_BUCKETS, Indicator, Period, Report, Withholding
 
 # Each kind's count stops here ("lebih dari 500"), and its pages show the best COUNT_CAP of
 # the first COUNT_CAP + 1 matches (25 pages). It was 1,000 until 2026-12-01: for a common word
@@ -79,9 +78,17 @@ from reports.models import Indicator, Period, Report, Withholding
 # ranked among matches taken in their reports' order, were no better a list than twenty-five.
 COUNT_CAP = 500
 # A single word held by at least this share of the indicators is "common": its first COUNT_CAP
-# + 1 matches are found by walking the indicators in their reports' order (at most ~10 rows a
-# match), in a statement planned once, rather than planned for its word (walking_statement()).
-COMMON_SHARE = 0.1
+# + 1 matches are looked for first by walking the indicators in their reports' order (~4 rows
+# a match where they spread evenly), before the buckets (matched_sql()). It was 0.1 until the
+# buckets: a word of a tenth needs ~5,000 rows walked, and the buckets read it in ~2-3 ms.
+COMMON_SHARE = 0.25
+# Plain known words of which one is held by less than this share of the indicators are "rare":
+# all their matches (~7,000 at most on 3.6 million) are read from the whole full-text index
+# at once, whose one scan starts faster than the buckets' (matched_sql()). A word the list does
+# not know (a stop word, which the search drops, or one it holds nowhere) says nothing of the
+# others, and "or", quotes or a minus make other queries than "all these words": the buckets.
+RARE_SHARE = 0.002
+WALK_BUDGET = 4_000  # indicators a common word's walk reads at most (matched_sql())
 SHARE_SAMPLE = 30_000  # indicators sampled for the words' shares (refresh_words())
 PER_GROUP = 5  # results of each kind on the overview
 PER_PAGE = 20  # results on one kind's own pages
@@ -89,7 +96,7 @@ PER_PAGE = 20  # results on one kind's own pages
 # Stand-ins for the words while a statement is compiled (portal.prepared): strings that no
 # query holds otherwise.
 TERMS = "\x1fterms"
-ALSO = "\x1falso"
+OTHERS = ("\x1fother", "\x1falso")  # the first other words, and the second (the overview's)
 
 
 @dataclass(frozen=True)
@@ -103,17 +110,13 @@ class Kind:
     # a common name matches thousands): counted_page_sql().
     large: bool = False
     source: Callable | None = None  # the rows searched, when not all of the model's
-    # Whether its statements may run a generic plan, planned once (portal.prepared.opaqued):
-    # not the indicators, where a rare word and a common one need different plans over
-    # millions of rows (but see walking_statement()).
-    generic: bool = True
     # Whether a misspelt word is replaced by its correction (`also`) rather than searched for
     # with the known words near it (`near`): over millions of indicator texts the near words
     # would widen a common word's matches further.
     corrected: bool = False
-    # Whether a common word's matches are found by walking the rows (walking_sql()): the
-    # indicators, the texts whose words' shares the word list measures.
-    walked: bool = False
+    # Whether its matches are read bucket by bucket, a common word's walked first
+    # (matched_sql()): the indicators, whose words' shares the word list measures.
+    bucketed: bool = False
     # Whether its page's rows carry the count (`search_total`): ranked among all matches.
     counted_with_page: bool = False
 
@@ -140,11 +143,12 @@ class Kind:
         terms, near = words.terms, words.near
         if self.large:
             other = self.other_words(words)
-            if words.common and self.walked:
-                statement = walking_statement(self.key, start, stop)
-            else:
-                statement = counted_page_statement(self.key, start, stop, bool(other))
+            path = words.path if self.bucketed else "buckets"
+            statement = counted_page_statement(self.key, start, stop, bool(other), path)
             rows = statement.rows(*words_of(terms, other))
+            if path == "walk" and rows[0]["total"] <= COUNT_CAP:
+                # Too few of a common word's matches among the indicators walked: the buckets.
+                return self.counted_page(dataclasses.replace(words, common=False), start, stop)
             ids = [row["id"] for row in rows if row["id"] is not None]
             return rows[0]["total"], self.results(ids)
         rows = page_statement(self.key, start, stop, bool(near)).rows(*words_of(terms, near))
@@ -175,16 +179,16 @@ class Kind:
         return [self.item(row) for row in statement.rows(*words_of(words.terms, words.near))]
 
 
-def words_of(terms: str, also: str) -> tuple[str, ...]:
-    """The arguments of a statement compiled with examples(bool(also)): the words, and the
-    corrected or near words if any."""
-    return (terms, also) if also else (terms,)
+def words_of(terms: str, *others: str) -> tuple[str, ...]:
+    """The arguments of a statement compiled with examples() of which `others` are given: the
+    words, then each of the other words (corrected, near) that is not empty."""
+    return (terms, *(other for other in others if other))
 
 
-def examples(also: bool) -> tuple[str, ...]:
-    """The stand-ins a statement is compiled with: the words, and the corrected or near words
-    if any."""
-    return (TERMS, ALSO) if also else (TERMS,)
+def examples(*others: bool) -> tuple[str, ...]:
+    """The stand-ins a statement is compiled with: the words, then a stand-in for each of the
+    other words (corrected, near) that it is compiled with."""
+    return (TERMS, *(stand_in for stand_in, used in zip(OTHERS, others, strict=False) if used))
 
 
 def unit_item(row: dict) -> Unit:
@@ -232,9 +236,8 @@ KINDS = (
         Indicator,
         indicator_item,
         large=True,
-        generic=False,
         corrected=True,
-        walked=True,
+        bucketed=True,
     ),
 )
 KIND_KEYS = [kind.key for kind in KINDS]
@@ -255,7 +258,7 @@ def page_statement(key: str, start: int, stop: int, near: bool = False) -> Prepa
         lambda terms, near="": kind.rows().search_rows(terms, near, start, stop),
         *examples(near),
         inline=True,
-        opaque=kind.generic,
+        opaque=True,
     )
 
 
@@ -290,70 +293,114 @@ def counted_page_sql(matches, start: int, stop: int) -> tuple[str, list, tuple[s
     """The capped count (`total`) of `matches` (a large kind's ranked_matches()) and the ids
     of its results start..stop, ranked (`id`, then what they are ordered by: rank_keys()):
     counted_page_statement()."""
-    matched, params = matches[: COUNT_CAP + 1].query.sql_with_params()
-    keys = rank_keys(matches)
+    matched = matches[: COUNT_CAP + 1].query.sql_with_params()
+    return counted_sql(matched, rank_keys(matches), start, stop)
+
+
+def counted_sql(matched: tuple[str, list], keys, start: int, stop: int):
+    """counted_page_sql() of `matched`, the SQL of the first COUNT_CAP + 1 matches with their
+    `pk` and their `keys`."""
+    sql, params = matched
     sql = (
         # The CTE in a subquery, so that the statement starts with SELECT: a WITH in front
         # made django-pghistory put its context before it, as a second command.
-        f"SELECT * FROM (WITH matched AS MATERIALIZED ({matched})"
+        f"SELECT * FROM (WITH matched AS MATERIALIZED ({sql})"
         " SELECT (SELECT count(*) FROM matched) AS total, page.pk AS id,"
         f" {', '.join(f'page.{key}' for key in keys)} FROM (SELECT 1) AS one"
         f" LEFT JOIN (SELECT pk, {', '.join(keys)} FROM matched"
         f" ORDER BY {rank_order(keys, 'pk')} LIMIT {stop - start:d} OFFSET {start:d}) AS page"
         f" ON TRUE) AS counted ORDER BY {rank_order(keys, 'id')}"
     )
-    return sql, params, ("total", "id", *keys)
+    return sql, list(params), ("total", "id", *keys)
+
+
+def read_from(queryset, rows: tuple[str, list], name: str) -> tuple[str, list]:
+    """The SQL of `queryset` reading its model's rows from `rows` (the SQL of a query whose
+    columns are those the queryset reads), named `name`, instead of from its table."""
+    sql, params = queryset.query.sql_with_params()
+    table = f'FROM "{queryset.model._meta.db_table}"'
+    if sql.count(table) != 1:
+        raise ValueError(f"{table} is not read once in {sql}")
+    rows_sql, rows_params = rows
+    sql = sql.replace(table, f'FROM {name} AS "{queryset.model._meta.db_table}"')
+    return f"WITH {name} AS ({rows_sql}) {sql}", [*rows_params, *params]
+
+
+# What the indicators' ranked() reads of each row.
+BUCKET_COLUMNS = ("id", "report_id", "iki", "search_document")
+
+
+def bucketed_sql(kind: Kind, terms: str, also: str) -> tuple[str, list]:
+    """The SQL of the indicators' first COUNT_CAP + 1 matches, ranked: read bucket by bucket
+    (reports.models.SEARCH_BUCKETS), each through its own part of the full-text index, until
+    there are enough; a bucket is read only if those before it held too few. A plan for any
+    word: the generic plan of a prepared statement serves a rare word and one of middling
+    frequency alike (reading the whole index cost up to ~3 ms for the latter, and the plans
+    made for the words at each search walked the indicators for some, ~100 ms)."""
+    parts, params = [], []
+    for bucket in range(SEARCH_BUCKETS):
+        rows = kind.model.objects.filter(search_bucket=bucket).order_by()
+        sql, part_params = (
+            matching(rows, terms, also=also).values(*BUCKET_COLUMNS).query.sql_with_params()
+        )
+        parts.append(f"({sql})")
+        params.extend(part_params)
+    ranked = kind.rows().disclosed().ranked(terms, also=also)[: COUNT_CAP + 1]
+    return read_from(ranked, (" UNION ALL ".join(parts), params), "bucketed")
+
+
+def matched_sql(kind: Kind, terms: str, also: str, path: str) -> tuple[str, list]:
+    """The SQL of a bucketed kind's first COUNT_CAP + 1 matches, ranked, read by `path`
+    (Words.path): the whole full-text index for a rare word ("index"), bucket by bucket
+    (bucketed_sql(), "buckets"), or, for a common word ("walk"), the first ones met walking at
+    most WALK_BUDGET indicators in their reports' order (if those are too few, the search reads
+    the buckets after: Kind.counted_page()).
+
+    A word that a quarter of the indicators hold has its first matches within the first few
+    thousand of them, unless they gather in some units' reports ("pendidikan", one in three
+    indicators, all of the education office's): a walk without a budget then read until it
+    found them (8 ms; 80 ms for "kota", one in ten). The buckets read a common word's matches
+    in ~4-5 ms, the walk in ~1.5; in one statement with the walk, the buckets' 32 scans, though
+    never run, cost ~1.5 ms to start."""
+    if path == "buckets":
+        return bucketed_sql(kind, terms, also)
+    if path == "index":
+        rows = kind.model.objects.order_by().values(*BUCKET_COLUMNS)
+        rows = matching(rows, terms, also=also).query.sql_with_params()
+        ranked = kind.rows().disclosed().ranked(terms, also=also)[: COUNT_CAP + 1]
+        return read_from(ranked, rows, "indexed")
+    rows = kind.model.objects.order_by("report_id").values(*BUCKET_COLUMNS)[:WALK_BUDGET]
+    walking = kind.rows().ranked_matches(terms, also=also, indexed=False)[: COUNT_CAP + 1]
+    return read_from(walking, rows.query.sql_with_params(), "walked")
 
 
 @lru_cache(maxsize=128)
-def counted_page_statement(key: str, start: int, stop: int, other: bool) -> CompiledSQL:
+def counted_page_statement(key: str, start: int, stop: int, other: bool, path: str = "buckets"):
     """The statement of a large kind's capped count (`total`) and the ids of its results
-    start..stop, ranked (`id`…), with (`other`) or without its corrected or near words.
+    start..stop, ranked (`id`…), with (`other`) or without its corrected or near words, and
+    (the indicators) read by `path` (Words.path, matched_sql()).
 
     Ranking needs the rank of every match, and a common word matches a third of the millions of
-    indicators: only the first COUNT_CAP + 1 matches (in the order the index gives them) are
-    read, each ranked from the row it was tested on, and kept in a materialized CTE; their
-    number is the count, and the page is sorted from them. So every one of the COUNT_CAP
-    results the pages show is ranked among the same matches (ranking the first 500 left pages
-    26 to 50 empty), and no match is read twice: ranking 500 of them afterwards, by id, cost
-    more than ranking all of them as they are read (~1.9 against ~2.5 ms for "pelayanan" on the
-    scale data). There is always one row; with no results, its other columns are NULL.
+    indicators: only the first COUNT_CAP + 1 matches are read, each ranked from the row it was
+    tested on, and kept in a materialized CTE; their number is the count, and the page is
+    sorted from them. So every one of the COUNT_CAP results the pages show is ranked among the
+    same matches (ranking the first 500 left pages 26 to 50 empty), and no match is read twice:
+    ranking 500 of them afterwards, by id, cost more than ranking all of them as they are read
+    (~1.9 against ~2.5 ms for "pelayanan" on the scale data). There is always one row; with no
+    results, its other columns are NULL.
 
-    The indicators' is planned for each search's words (a common word and a rare one need
-    different plans over millions of rows), so it reads only ids: the results' report, employee
-    and period are read by result_statement(), planned once. Joined here, planning them was two
-    thirds of this statement's planning (0.8 of 1.3 ms for "pelayanan" on the scale data). The
-    employees' is planned once: their first matches are read through the names' index for any
-    words.
-    """
+    It reads only ids: the results' report, employee and period are read by result_statement().
+    Planned once: the employees' first matches are read through the names' index, the
+    indicators' bucket by bucket, for any words."""
     kind = BY_KEY[key]
 
     def build(terms, other=""):
+        if kind.bucketed:
+            matched = matched_sql(kind, terms, other, path)
+            return counted_sql(matched, ["search_rank"], start, stop)
         return counted_page_sql(kind.ranked_matches(terms, other), start, stop)
 
-    if kind.generic:
-        return CompiledSQL(build, *examples(other), inline=True, opaque=True)
-    return CompiledSQL(build, *examples(other), prepare=False)
-
-
-def walking_sql(kind: Kind, terms: str, start: int, stop: int):
-    """counted_page_sql() of a common word's matches, found by walking (walking_statement())."""
-    matches = kind.rows().ranked_matches(terms, indexed=False).order_by("report_id")
-    return counted_page_sql(matches, start, stop)
-
-
-@lru_cache(maxsize=128)
-def walking_statement(key: str, start: int, stop: int) -> CompiledSQL:
-    """counted_page_statement() for a common word (Words.common): its first COUNT_CAP + 1
-    matches in the order of their reports, which PostgreSQL finds by walking the indicators
-    by report and stopping there (a third of the indicators hold "pelayanan": ~1,500 rows
-    read). Planned once: the order makes the walk the plan for any word, which suits only a
-    common one (a rare word would be looked for in every indicator), so it is used for no other.
-    Planned for its word at each search, the statement cost ~0.4 ms more (bench/README.md)."""
-    kind = BY_KEY[key]
-    return CompiledSQL(
-        lambda terms: walking_sql(kind, terms, start, stop), TERMS, inline=True, opaque=True
-    )
+    return CompiledSQL(build, *examples(other), inline=True, opaque=True)
 
 
 @lru_cache(maxsize=4)
@@ -427,8 +474,15 @@ class Words:
     also: str = ""  # the terms with misspelt words corrected, for the indicators
     near: str = ""  # each typed word or a known word near it (near_query()), for the others
     corrections: dict[str, str] = field(default_factory=dict)  # shown: typed -> corrected
-    # One word, as typed, that at least COMMON_SHARE of the indicators hold (walking_statement()).
+    # One word, as typed, that at least COMMON_SHARE of the indicators hold (matched_sql()).
     common: bool = False
+    # Plain words, each known, one of them held by less than RARE_SHARE of the indicators.
+    rare: bool = False
+
+    @property
+    def path(self) -> str:
+        """How the indicators' matches are read (matched_sql())."""
+        return "walk" if self.common else "index" if self.rare else "buckets"
 
 
 def near_query(terms: str, near: dict[str, list[str]]) -> str:
@@ -459,7 +513,13 @@ def looked_up(terms: str) -> Words:
         and typed[0].isalpha()
         and found.shares.get(typed[0].lower(), 0.0) >= COMMON_SHARE
     )
-    return Words(terms, also, near_query(terms, found.near), corrections, common)
+    rare = (
+        not corrections
+        and all(word.isalpha() and word.lower() != "or" for word in typed)
+        and all(word.lower() in found.shares for word in typed)
+        and min((found.shares[word.lower()] for word in typed), default=1.0) < RARE_SHARE
+    )
+    return Words(terms, also, near_query(terms, found.near), corrections, common, rare)
 
 
 def corrected(terms: str) -> tuple[str, dict[str, str]]:
@@ -468,35 +528,39 @@ def corrected(terms: str) -> tuple[str, dict[str, str]]:
     return words.also, words.corrections
 
 
-@lru_cache(maxsize=8)
-def overview_statement(near: bool, walk: bool) -> CompiledSQL:
-    """The overview's first statement: the best PER_GROUP results of each kind counted with
-    its page (a json array of the values of each, the count among them), and of each large
-    kind planned once (the employees; the indicators only for a common word, `walk`:
-    Words.common, walking_sql()) its capped count and best PER_GROUP results (results_sql()).
+@lru_cache(maxsize=16)
+def overview_statement(near: bool, also: bool, path: str) -> CompiledSQL:
+    """The overview's statement: the best PER_GROUP results of each kind counted with its page
+    (a json array of the values of each, the count among them), and of each large kind its
+    capped count and best PER_GROUP results (results_sql()); with (`near`) or without the words
+    near the typed ones, with (`also`) or without the indicators' corrected words, and the
+    indicators read by `path` (Words.path, matched_sql()).
 
     One statement where there were six, each a round trip with its own share of work in the
     worker and in PostgreSQL. Each part's plan is the same for any words, so the statement is
     planned once (`opaque`)."""
 
-    def build(terms, near=""):
+    def build(terms, *others):
+        given = iter(others)
+        near_words = next(given) if near else ""
+        also_words = next(given) if also else ""
         parts, params, columns = [], [], []
         for kind in KINDS:
             if kind.counted_with_page:
-                sql, part_params, _fields = values_sql(page_rows(kind, terms, near))
-            elif kind.large and walk and kind.walked:
-                sql, part_params = results_sql(kind, walking_sql(kind, terms, 0, PER_GROUP))
-            elif kind.large and kind.generic and not kind.corrected:  # the employees
-                matches = kind.ranked_matches(terms, near)
+                sql, part_params, _fields = values_sql(page_rows(kind, terms, near_words))
+            elif kind.bucketed:
+                matched = matched_sql(kind, terms, also_words, path)
+                counted = counted_sql(matched, ["search_rank"], 0, PER_GROUP)
+                sql, part_params = results_sql(kind, counted)
+            else:  # the employees
+                matches = kind.ranked_matches(terms, near_words)
                 sql, part_params = results_sql(kind, counted_page_sql(matches, 0, PER_GROUP))
-            else:
-                continue
             parts.append(f"{sql} AS {kind.key}")
             params.extend(part_params)
             columns.append(kind.key)
         return "SELECT " + ", ".join(parts), params, columns
 
-    return CompiledSQL(build, *examples(near), inline=True, opaque=True)
+    return CompiledSQL(build, *examples(near, also), inline=True, opaque=True)
 
 
 def results_sql(kind: Kind, counted: tuple[str, list, tuple[str, ...]]) -> tuple[str, list]:
@@ -533,21 +597,24 @@ def page_fields(key: str) -> tuple[str, ...]:
 
 
 def overview(words: Words) -> list[Group]:
-    """Every kind with its capped count and its best PER_GROUP results: one statement for
-    all but, unless the word is common, the indicators (overview_statement())."""
-    statement = overview_statement(bool(words.near), words.common)
-    row = statement.row(*words_of(words.terms, words.near))
+    """Every kind with its capped count and its best PER_GROUP results, in one statement
+    (overview_statement())."""
+    statement = overview_statement(bool(words.near), bool(words.also), words.path)
+    row = statement.row(*words_of(words.terms, words.near, words.also))
     groups = []
     for kind in KINDS:
         if kind.counted_with_page:
             rows = as_dicts(page_fields(kind.key), row[kind.key] or ())
             count = rows[0]["search_total"] if rows else 0
             results = [kind.item(values) for values in rows]
-        elif kind.key in row:
-            count, ids, values = row[kind.key]
-            results = kind.results(ids, as_dicts(result_fields(kind.key), values))
         else:
-            count, results = kind.counted_page(words, 0, PER_GROUP)
+            count, ids, values = row[kind.key]
+            if kind.bucketed and words.common and count <= COUNT_CAP:
+                # Too few matches walked (matched_sql()): the buckets, in two more queries.
+                unwalked = dataclasses.replace(words, common=False)
+                count, results = kind.counted_page(unwalked, 0, PER_GROUP)
+            else:
+                results = kind.results(ids, as_dicts(result_fields(kind.key), values))
         groups.append(group(kind, words.terms, count, results))
     return groups
 
@@ -584,6 +651,8 @@ def kind_page(words: Words, key: str, requested: str) -> KindPage:
     number = min(max(number, 1), pages_of(COUNT_CAP))
     count, results = kind.counted_page(words, (number - 1) * PER_PAGE, number * PER_PAGE)
     if number > pages_of(count):
+        if words.common and count <= COUNT_CAP:  # walked too few: counted_page() read buckets
+            words = dataclasses.replace(words, common=False)
         number = pages_of(count)
         start = (number - 1) * PER_PAGE
         results = kind.page(words, start, start + PER_PAGE) if count else []

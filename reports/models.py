@@ -10,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, Mod
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -562,20 +562,22 @@ class IndicatorQuerySet(models.QuerySet):
 
         `also` is the same search with misspelt words corrected (portal.search): not the words
         near each typed one, as names and titles have (see personnel.search), which over
-        millions of texts would widen a common word's matches further. EXPLAIN on ~100,000
-        indicators: a Bitmap Index Scan on indicator_text_fts, then the reports by primary key.
-        """
+        millions of texts would widen a common word's matches further. `indexed`: see
+        personnel.search.matching()."""
         return search.matching(self.disclosed(), terms, also=also, indexed=indexed)
 
-    def ranked_matches(self, terms: str, *, also: str = "", indexed: bool = True):
-        """search() as values: each match's id (`pk`) and rank (`search_rank`), in no order.
+    def ranked(self, terms: str, *, also: str = ""):
+        """The indicators as values: each one's id (`pk`) and rank for `terms` (`search_rank`),
+        in no order.
 
         Ranked as each match is read, from the row the match was tested on: ranking afterwards
-        read each row again by its id (portal.search ranks the first COUNT_CAP + 1 matches).
-        `indexed`: see personnel.search.matching()."""
+        read each row again by its id (portal.search ranks the first COUNT_CAP + 1 matches)."""
         rank = search.rank(terms, exact_field="iki", also=also)
-        matches = self.search(terms, also=also, indexed=indexed).annotate(search_rank=rank)
-        return matches.order_by().values("pk", "search_rank")
+        return self.annotate(search_rank=rank).order_by().values("pk", "search_rank")
+
+    def ranked_matches(self, terms: str, *, also: str = "", indexed: bool = True):
+        """search() as ranked() values."""
+        return self.search(terms, also=also, indexed=indexed).ranked(terms, also=also)
 
     def result_rows(self, ids):
         """The disclosed ones of the indicators `ids`, as the values a search result shows, in
@@ -604,7 +606,19 @@ class IndicatorManager(BuiltOnceManager.from_queryset(IndicatorQuerySet)):
         return self.built_once("disclosed")
 
 
-@audited(exclude=["search_document"])
+# The indicators' full-text index is in SEARCH_BUCKETS parts, each holding runs of SEARCH_BLOCK
+# consecutive reports (report ids 0-4095 in the first, 4096-8191 in the second… then the first
+# again). A GIN index gives all of a word's matches at once, as a bitmap of every one of them:
+# for a word in one indicator in a hundred (33,000 of 3.6 million) that took 2.7 ms before the
+# first match was read, and a plan that walked the indicators instead, when the planner guessed
+# the matches spread evenly, read 280,000 rows for a word of some units only (~100 ms). A
+# bucket holds a thirty-second of them, and runs of reports keep a unit's indicators together,
+# which makes its bitmap cheaper still (bench/README.md).
+SEARCH_BUCKETS = 32
+SEARCH_BLOCK = 4096
+
+
+@audited(exclude=["search_document", "search_bucket"])
 class Indicator(ChoiceLabels, models.Model):
     """A planned work result (RHK) with its individual indicator (IKI), target and realisasi."""
 
@@ -634,6 +648,14 @@ class Indicator(ChoiceLabels, models.Model):
     # (pelayanan) filters thousands of candidate rows, and computing to_tsvector for each one
     # was most of the search's database time.
     search_document = search.stored_document("rhk", "iki")
+    # Which of the full-text index's SEARCH_BUCKETS parts holds the document: runs of
+    # SEARCH_BLOCK reports in turn (portal.search.bucketed_sql()).
+    search_bucket = models.GeneratedField(
+        expression=Mod(F("report_id") / SEARCH_BLOCK, SEARCH_BUCKETS),
+        output_field=models.IntegerField(),
+        db_persist=True,
+        verbose_name=_("bagian indeks pencarian"),
+    )
 
     objects = IndicatorManager()
 
@@ -642,7 +664,22 @@ class Indicator(ChoiceLabels, models.Model):
         verbose_name_plural = _("indikator kinerja")
         ordering = ["report", "kind", "order", "id"]
         triggers = [child_frozen_trigger("indicator_frozen_with_report")]
-        indexes = [search.stored_index("indicator_text_fts")]
+        # One full-text index for each bucket: a search reads the buckets in turn and stops at
+        # the matches it needs, so a word of middling frequency never has all its matches
+        # collected first (portal.search.bucketed_sql()).
+        indexes = [
+            # The whole of it, for a rare word (portal.search.Words.rare): one bitmap of a few
+            # matches, where the buckets' scans cost ~1 ms to start.
+            search.stored_index("indicator_text_fts"),
+            *(
+                GinIndex(
+                    fields=["search_document"],
+                    name=f"indicator_fts_{bucket:02d}",
+                    condition=Q(search_bucket=bucket),
+                )
+                for bucket in range(SEARCH_BUCKETS)
+            ),
+        ]
 
     def __str__(self):
         return self.iki[:80]

@@ -13,7 +13,7 @@ from personnel import search as personnel_search
 from personnel.models import Employee, Position, Unit
 from portal import search
 from portal.models import SearchWord
-from reports.models import Indicator, Withholding
+from reports.models import SEARCH_BLOCK, SEARCH_BUCKETS, Indicator, Withholding
 from tests.factories import (
     AssignmentFactory,
     EmployeeFactory,
@@ -29,8 +29,10 @@ pytestmark = pytest.mark.django_db
 SEARCH = reverse("search")
 
 
-def report_with(iki, *, employee=None, status="published", rhk="Terlaksananya tugas pokok"):
-    report = ReportFactory(employee=employee or EmployeeFactory(), indicators=0)
+def report_with(
+    iki, *, employee=None, status="published", rhk="Terlaksananya tugas pokok", **report
+):
+    report = ReportFactory(employee=employee or EmployeeFactory(), indicators=0, **report)
     Indicator.objects.create(
         report=report, rhk=rhk, aspect="kuantitas", iki=iki, target="100%", order=0
     )
@@ -443,12 +445,12 @@ def test_a_page_of_positions_comes_with_the_count_of_every_match(
     assert len(page.group.results) == (search.PER_PAGE if shown == 1 else 25 - search.PER_PAGE)
 
 
-def test_the_overview_reads_units_positions_and_the_employees_count_in_one_statement(
+def test_the_overview_reads_every_kind_in_one_statement(
     client, many_counters, django_assert_num_queries
 ):
-    # the typo corrections, then units and positions (each page with its count) and the
-    # employees' count in one statement, then the indicators' (none matched: no results to read)
-    with django_assert_num_queries(3):
+    # the typo corrections, then units and positions (each page with its count), and the
+    # employees' and the indicators' counts and results, in one statement
+    with django_assert_num_queries(2):
         groups = found(client, "loket")
 
     assert (groups["jabatan"].count, len(groups["jabatan"].results)) == (25, search.PER_GROUP)
@@ -498,7 +500,7 @@ def test_counts_stop_at_the_cap(client, many_sitis, monkeypatch):
 def cap_of_one_page(monkeypatch):
     """COUNT_CAP at one page of results, in statements built for it (and built again after
     the test)."""
-    built = (search.overview_statement, search.counted_page_statement, search.walking_statement)
+    built = (search.overview_statement, search.counted_page_statement)
 
     def rebuild():
         for statement in built:
@@ -549,18 +551,20 @@ def test_the_overview_takes_a_fixed_number_of_queries(
         AssignmentFactory(employee=employee, position=position)
         report_with(f"Persentase pelayanan {n}", employee=employee)
 
-    # typo corrections, then every kind with its count and results; a word not common (before
-    # the shares are measured) has its indicators' count and ranked ids, and their results
-    for queries, measured in ((4, False), (2, True)):
+    # typo corrections, then every kind with its count and results in one statement; once the
+    # shares are measured, "pelayanan" (in every indicator) is common, and the indicators
+    # walked (all of them here) hold too few of its matches: the buckets' count and ranked
+    # ids, then their results
+    for queries, measured in ((2, False), (4, True)):
         if measured:
             search.refresh_words()
         with django_assert_num_queries(queries):
             response = client.get(SEARCH, {"q": "pelayanan"})
         assert all(group.count for group in response.context["groups"])
 
-    # typo corrections, the indicators' count with the page's ranked ids, their results by id
-    # (with 10 rows, page 2 is past the last: its count, then the last page's ids and results)
-    with django_assert_max_num_queries(3 if rows > search.PER_PAGE else 4):
+    # typo corrections, the walk's count, the buckets' count with the page's ranked ids, their
+    # results by id (with 10 rows, page 2 is past the last: then the last page's ids and results)
+    with django_assert_max_num_queries(4 if rows > search.PER_PAGE else 5):
         client.get(SEARCH, {"q": "pelayanan", "jenis": "indikator", "page": "2"})
 
 
@@ -579,12 +583,12 @@ def test_each_statement_is_built_once_and_each_search_runs_with_its_own_words(cl
         assert found(client, "kesehatan", "unit") == ["Dinas Kesehatan"]
     assert found(client, "kesehatn", "indikator") == ["Jumlah pelayanan kesehatan"]  # corrected
 
-    # the same statement again (both words are in the only indicator: common); with a
-    # misspelt word, the overview's with the near words (units, positions, employees) and
-    # the indicators' with the corrected words
+    # the same statements again (both words are in the only indicator: common, and walked
+    # too few; then the buckets' statement); with a misspelt word, the overview's with the
+    # near words (units, positions, employees) and the corrected ones (indicators)
     assert [statement.cache_info().currsize for statement in statements] == [
         built[0] + 1,
-        built[1] + 1,
+        built[1],
     ]
     assert not any("pelayanan" in query["sql"].lower() for query in queries.captured_queries)
     assert not any(search.TERMS in query["sql"] for query in queries.captured_queries)
@@ -698,7 +702,7 @@ def test_the_prepared_statements_keep_the_name_indexes_in_their_generic_plans(cl
     the name indexes, not walk the whole registry, whatever the words turn out to be, with or
     without the words near them."""
     registry_of_made_up_names()
-    counts = search.overview_statement(near, False)
+    counts = search.overview_statement(near, False, search.looked_up(q).path)
     page = search.counted_page_statement("pegawai", 0, search.PER_PAGE, near)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE personnel_employee")
@@ -754,22 +758,30 @@ def test_the_generic_plans_rank_with_the_words_read_once_not_once_a_row(client, 
     assert not [rank for rank in ranks if "websearch_to_tsquery" in rank]
 
 
-def test_the_indicators_statement_is_planned_for_each_search_s_words(client):
+@pytest.mark.parametrize(
+    ("path", "indexes"),
+    [
+        ("index", ["indicator_text_fts"]),
+        ("buckets", [f"indicator_fts_{bucket:02d}" for bucket in range(SEARCH_BUCKETS)]),
+    ],
+)
+def test_the_indicators_statements_read_their_full_text_indexes_for_any_word(client, path, indexes):
+    """Planned once for any words: the plan must read the whole index (a rare word) or each
+    bucket's part of it in turn, whatever the words turn out to be."""
     report_with("Jumlah pelayanan")
-    for n in range(10):  # "pelayanan" in 1 of 11 indicators: not a common word
-        report_with(f"Jumlah arsip {n}")
-    search.refresh_words()
-
-    for q in ("pelayanan", "pelyanan", "arsip jumlah"):
-        assert client.get(SEARCH, {"q": q, "jenis": "indikator"}).status_code == 200
-        assert client.get(SEARCH, {"q": q}).status_code == 200
-
+    statement = search.counted_page_statement("indikator", 0, search.PER_PAGE, False, path)
+    assert len(statement.rows("pelayanan")) == 1  # prepares it on this connection
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
-            ["%reports_indicator%tsquery%"],
-        )
-        assert cursor.fetchone() == (0,)
+        cursor.execute("ANALYZE reports_indicator")
+        # As above: a handful of rows leaves the planner close to a sequential scan, or to
+        # walking a B-tree and filtering.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+
+        plan = generic_plan(statement, "arsip")
+
+    assert [index for index in indexes if not re.search(rf"Index Scan on {index}\b", plan)] == []
+    assert "Seq Scan on public.reports_indicator" not in plan
 
 
 def common_and_rare_words():
@@ -798,7 +810,7 @@ def test_each_word_s_share_of_the_indicators_is_measured_by_its_stem():
         ("pelayanan", True),
         ("Pelayanan", True),
         ("layanan", True),
-        ("arsip", True),
+        ("arsip", False),  # in 3 of 16: less than a quarter
         ("pelayanan arsip", False),  # together they may be rare
         ("pelyanan", False),  # corrected: the indicators are searched for two spellings
         ('"pelayanan"', False),
@@ -806,18 +818,55 @@ def test_each_word_s_share_of_the_indicators_is_measured_by_its_stem():
         ("konsep", False),  # only in a draft
     ],
 )
-def test_only_one_typed_word_that_a_tenth_of_the_indicators_hold_is_common(q, common):
+def test_only_one_typed_word_that_a_quarter_of_the_indicators_hold_is_common(q, common):
     common_and_rare_words()
 
     assert search.looked_up(q).common is common
 
 
+@pytest.mark.parametrize(
+    ("q", "rare"),
+    [
+        ("perhubungan", True),  # a unit's word: known, in no indicator
+        ("arsip perhubungan", True),  # all of them: no more than the rarest
+        ("Perhubungan", True),
+        ("pelayanan", False),
+        ("arsip", False),
+        ("zzqqxx", False),  # unknown: a stop word, say, says nothing of the others
+        ("pelayanan zzqqxx", False),
+        ("arsip or perhubungan", False),  # "or" makes another query
+        ('"perhubungan"', False),
+        ("-perhubungan", False),
+        ("perhubngan", False),  # corrected
+    ],
+)
+def test_only_known_plain_words_one_of_which_few_indicators_hold_are_rare(q, rare):
+    UnitFactory(name="Dinas Perhubungan")
+    common_and_rare_words()
+
+    assert search.looked_up(q).rare is rare
+
+
+@pytest.fixture
+def cap_of_eleven(monkeypatch):
+    """COUNT_CAP at 11, in statements built for it (and built again after the test): the
+    first cap + 1 matches are all of common_and_rare_words()' 12 of "pelayanan", however they
+    are read."""
+    built = (search.overview_statement, search.counted_page_statement)
+    for statement in built:
+        statement.cache_clear()
+    monkeypatch.setattr(search, "COUNT_CAP", 11)
+    yield
+    for statement in built:
+        statement.cache_clear()
+
+
 def test_a_common_word_s_indicators_are_walked_in_a_statement_planned_once(
-    client, django_assert_num_queries
+    client, django_assert_num_queries, cap_of_eleven
 ):
     common_and_rare_words()
-    walking = search.overview_statement(bool(search.looked_up("pelayanan").near), True)
-    plain = search.Words("pelayanan")  # the same search, planned for its word
+    words = search.looked_up("pelayanan")
+    walking = search.overview_statement(bool(words.near), False, "walk")
 
     # the typo corrections, then one statement for every kind with the indicators' results
     with django_assert_num_queries(2):
@@ -825,16 +874,52 @@ def test_a_common_word_s_indicators_are_walked_in_a_statement_planned_once(
     page = found(client, "pelayanan", "indikator", jenis="indikator")
 
     indicators = search.BY_KEY["indikator"]
-    planned = indicators.counted_page(plain, 0, search.PER_PAGE)
-    assert groups["indikator"].count == planned[0] == 12
+    bucketed = indicators.counted_page(search.Words("pelayanan"), 0, search.PER_PAGE)
+    assert (groups["indikator"].count, groups["indikator"].capped) == (11, True)
+    assert bucketed[0] == 12  # the first cap + 1 matches read
     assert [text_of(item) for item in groups["indikator"].results] == [
-        text_of(item) for item in planned[1][: search.PER_GROUP]
+        text_of(item) for item in bucketed[1][: search.PER_GROUP]
     ]
-    assert page == [text_of(item) for item in planned[1]]
+    assert page == [text_of(item) for item in bucketed[1]]
     plan = generic_plan(walking, "pelayanan")
-    # through the reports' index, the full-text index left alone
+    # through the reports' index, the full-text indexes left alone
     assert "reports_indicator_report_id" in plan
-    assert "indicator_text_fts" not in plan
+    assert "indicator_text_fts" not in plan and "indicator_fts_" not in plan
+
+
+def test_a_common_word_with_too_few_matches_walked_is_read_from_the_buckets(
+    client, monkeypatch, cap_of_eleven
+):
+    common_and_rare_words()
+    monkeypatch.setattr(search, "WALK_BUDGET", 5)  # fewer than the cap of matches walked
+
+    groups = found(client, "pelayanan")
+    page = found(client, "pelayanan", "indikator", jenis="indikator")
+
+    bucketed = search.BY_KEY["indikator"].counted_page(search.Words("pelayanan"), 0, 20)
+    assert (groups["indikator"].count, groups["indikator"].capped) == (11, True)
+    assert page == [text_of(item) for item in bucketed[1]]
+
+
+def test_an_indicator_s_bucket_is_its_report_s_run_of_reports():
+    first, fifth, again = (
+        report_with(f"Jumlah arsip {n}", pk=pk)
+        for n, pk in enumerate((7, SEARCH_BLOCK * 5 + 1, SEARCH_BLOCK * (SEARCH_BUCKETS + 1)))
+    )
+
+    buckets = [report.indicators.get().search_bucket for report in (first, fifth, again)]
+
+    assert buckets == [0, 5, 1]
+
+
+def test_matches_in_every_bucket_are_found_and_counted(client):
+    pks = [SEARCH_BLOCK * bucket + 3 for bucket in range(SEARCH_BUCKETS)]
+    for n, pk in enumerate(reversed(pks)):
+        report_with(f"Jumlah arsip {n}", pk=pk)
+
+    for words in (search.Words("arsip"), search.Words("arsip", rare=True)):
+        count, results = search.BY_KEY["indikator"].counted_page(words, 0, 100)
+        assert count == len(results) == SEARCH_BUCKETS
 
 
 def test_the_word_list_command_says_how_many_words_it_holds():
@@ -877,7 +962,7 @@ def test_indicator_pages_follow_the_rank_then_the_id_without_overlap():
     assert pages[0][0].iki == "pelayanan"
 
 
-@pytest.mark.parametrize("walked", [False, True], ids=["planned", "walked"])
+@pytest.mark.parametrize("walked", [False, True], ids=["buckets", "walked"])
 def test_every_page_of_indicators_up_to_the_cap_has_results_ranked_among_the_same_matches(
     client, walked
 ):
