@@ -146,9 +146,8 @@ class Kind:
             path = words.path if self.bucketed else "buckets"
             statement = counted_page_statement(self.key, start, stop, bool(other), path)
             rows = statement.rows(*words_of(terms, other))
-            if path == "walk" and rows[0]["total"] <= COUNT_CAP:
-                # Too few of a common word's matches among the indicators walked: the buckets.
-                return self.counted_page(dataclasses.replace(words, common=False), start, stop)
+            if path == "walk" and words.walked_short(rows[0]["total"]):
+                return self.counted_page(words.unwalked(), start, stop)
             ids = [row["id"] for row in rows if row["id"] is not None]
             return rows[0]["total"], self.results(ids)
         rows = page_statement(self.key, start, stop, bool(near)).rows(*words_of(terms, near))
@@ -345,8 +344,14 @@ def bucketed_sql(kind: Kind, terms: str, also: str) -> tuple[str, list]:
         )
         parts.append(f"({sql})")
         params.extend(part_params)
+    return ranked_from(kind, terms, also, (" UNION ALL ".join(parts), params), "bucketed")
+
+
+def ranked_from(kind: Kind, terms: str, also: str, matches: tuple[str, list], name: str):
+    """The SQL of the first COUNT_CAP + 1 of `matches` (the SQL of the matching rows, named
+    `name`) that are disclosed, ranked."""
     ranked = kind.rows().disclosed().ranked(terms, also=also)[: COUNT_CAP + 1]
-    return read_from(ranked, (" UNION ALL ".join(parts), params), "bucketed")
+    return read_from(ranked, matches, name)
 
 
 def matched_sql(kind: Kind, terms: str, also: str, path: str) -> tuple[str, list]:
@@ -365,10 +370,8 @@ def matched_sql(kind: Kind, terms: str, also: str, path: str) -> tuple[str, list
     if path == "buckets":
         return bucketed_sql(kind, terms, also)
     if path == "index":
-        rows = kind.model.objects.order_by().values(*BUCKET_COLUMNS)
-        rows = matching(rows, terms, also=also).query.sql_with_params()
-        ranked = kind.rows().disclosed().ranked(terms, also=also)[: COUNT_CAP + 1]
-        return read_from(ranked, rows, "indexed")
+        rows = matching(kind.model.objects.order_by().values(*BUCKET_COLUMNS), terms, also=also)
+        return ranked_from(kind, terms, also, rows.query.sql_with_params(), "indexed")
     rows = kind.model.objects.order_by("report_id").values(*BUCKET_COLUMNS)[:WALK_BUDGET]
     walking = kind.rows().ranked_matches(terms, also=also, indexed=False)[: COUNT_CAP + 1]
     return read_from(walking, rows.query.sql_with_params(), "walked")
@@ -483,6 +486,14 @@ class Words:
     def path(self) -> str:
         """How the indicators' matches are read (matched_sql())."""
         return "walk" if self.common else "index" if self.rare else "buckets"
+
+    def walked_short(self, count: int) -> bool:
+        """Whether a common word's walk found too few matches (`count`), so that its indicators
+        are read from the buckets instead (unwalked())."""
+        return self.common and count <= COUNT_CAP
+
+    def unwalked(self) -> "Words":
+        return dataclasses.replace(self, common=False)
 
 
 def near_query(terms: str, near: dict[str, list[str]]) -> str:
@@ -609,10 +620,8 @@ def overview(words: Words) -> list[Group]:
             results = [kind.item(values) for values in rows]
         else:
             count, ids, values = row[kind.key]
-            if kind.bucketed and words.common and count <= COUNT_CAP:
-                # Too few matches walked (matched_sql()): the buckets, in two more queries.
-                unwalked = dataclasses.replace(words, common=False)
-                count, results = kind.counted_page(unwalked, 0, PER_GROUP)
+            if kind.bucketed and words.walked_short(count):  # two more queries
+                count, results = kind.counted_page(words.unwalked(), 0, PER_GROUP)
             else:
                 results = kind.results(ids, as_dicts(result_fields(kind.key), values))
         groups.append(group(kind, words.terms, count, results))
@@ -651,8 +660,8 @@ def kind_page(words: Words, key: str, requested: str) -> KindPage:
     number = min(max(number, 1), pages_of(COUNT_CAP))
     count, results = kind.counted_page(words, (number - 1) * PER_PAGE, number * PER_PAGE)
     if number > pages_of(count):
-        if words.common and count <= COUNT_CAP:  # walked too few: counted_page() read buckets
-            words = dataclasses.replace(words, common=False)
+        if words.walked_short(count):  # counted_page() read the buckets: so does the last page
+            words = words.unwalked()
         number = pages_of(count)
         start = (number - 1) * PER_PAGE
         results = kind.page(words, start, start + PER_PAGE) if count else []
